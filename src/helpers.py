@@ -6,11 +6,28 @@ The logic lives in the modules of the `crosscheck` package beside this file.
 """
 
 from crosscheck.articles import load_articles, sentences
+from crosscheck.display import show_table, table_html
 from crosscheck.errors import ArticleError, CrosscheckError
+from crosscheck.overview import (
+    date_gap_sentence,
+    describe_gap,
+    dropped_lines,
+    overview,
+    plot_timeline,
+    select_articles,
+)
 
 __all__ = [
     "ArticleError",
     "CrosscheckError",
+    "date_gap_sentence",
+    "describe_gap",
+    "dropped_lines",
     "load_articles",
+    "overview",
+    "plot_timeline",
+    "select_articles",
     "sentences",
+    "show_table",
+    "table_html",
 ]

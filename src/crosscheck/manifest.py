@@ -42,7 +42,8 @@ def read_manifest(path: str | Path) -> list[dict[str, str]]:
         file_path = manifest.parent / (row.get("path") or "")
         if not (row.get("path") or "").strip() or not file_path.is_file():
             raise ArticleError(
-                manifest, f"line {line_no} ({row['article_id']}): file {row.get('path')!r} not found"
+                manifest,
+                f"line {line_no} ({row['article_id']}): file {row.get('path')!r} not found",
             )
         row["resolved_path"] = str(file_path.resolve())
     if not rows:
