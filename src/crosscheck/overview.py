@@ -64,7 +64,8 @@ def date_gap_sentence(articles: pd.DataFrame, date_format: str = "%Y-%m-%d") -> 
         return "No report has a known publication date." if len(articles) else "No reports."
     if len(dated) == 1:
         only = dated.iloc[0]
-        return f"{only['outlet'] or dated.index[0]} published on {only['published']:{date_format}}.{note}"
+        name = only["outlet"] or dated.index[0]
+        return f"{name} published on {only['published']:{date_format}}.{note}"
     first, last = dated.iloc[0], dated.iloc[-1]
     gap = describe_gap(int((last["published"] - first["published"]).days))
     return (
