@@ -135,7 +135,8 @@ def format_summary(result: dict) -> str:
     return "\n".join(lines)
 
 
-def _atomic_write(path: Path, content: str) -> None:
+def write_atomically(path: Path, content: str) -> None:
+    """Write `content` to a temporary file beside `path`, then rename: whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -150,8 +151,8 @@ def write_reports(result: dict, out: Path) -> list[Path]:
     """Write eval.json and eval.html into `out`; each file appears whole or not at all."""
     stamped = {"generated": dt.datetime.now().isoformat(timespec="seconds"), **result}
     json_path, html_path = out / "eval.json", out / "eval.html"
-    _atomic_write(json_path, json.dumps(stamped, indent=1, ensure_ascii=False))
-    _atomic_write(html_path, render_html(stamped))
+    write_atomically(json_path, json.dumps(stamped, indent=1, ensure_ascii=False))
+    write_atomically(html_path, render_html(stamped))
     return [html_path, json_path]
 
 

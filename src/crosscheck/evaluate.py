@@ -355,14 +355,16 @@ def per_article(section: dict) -> dict[str, dict[str, int]]:
     }
 
 
-def _extractor(module: str, function: str) -> Callable[[pd.DataFrame], pd.DataFrame] | None:
-    """The extractor function, or None when its module is not part of this checkout yet."""
+def _extractor(module: str, function: str) -> Callable[[pd.DataFrame], pd.DataFrame] | str:
+    """The extractor function, or why it cannot be imported (the section is then not scored)."""
     try:
         return getattr(importlib.import_module(f"crosscheck.{module}"), function)
     except ModuleNotFoundError as err:
-        if err.name != f"crosscheck.{module}":
-            raise
-        return None
+        if err.name == f"crosscheck.{module}":
+            return f"crosscheck.{module} is not installed in this checkout"
+        return f"crosscheck.{module} cannot be imported ({err})"
+    except (ImportError, AttributeError) as err:
+        return f"crosscheck.{module} cannot be imported ({err})"
 
 
 def evaluate_corpus(corpus: str | Path, progress: Callable[[str], None] | None = None) -> dict:
@@ -384,8 +386,9 @@ def evaluate_corpus(corpus: str | Path, progress: Callable[[str], None] | None =
         ("quotes", "quotes", "extract_quotes", gold_quotes, score_quotes),
     ):
         extract = _extractor(module, function)
-        if extract is None:
-            result[name] = {"unavailable": f"crosscheck.{module} is not installed in this checkout"}
+        if isinstance(extract, str):
+            say(f"{name}: not scored, {extract}")
+            result[name] = {"unavailable": extract}
             continue
         scored_ids = [a for a, g in gold.items() if name == "quotes" or g.figures is not None]
         say(f"extracting {name} from {len(scored_ids)} article(s)")

@@ -1,0 +1,421 @@
+"""Throughput and memory of each pipeline stage on a large synthetic corpus, serial and parallel.
+
+    python -m crosscheck.bench --corpus data -n 10000 --out reports      (or: make bench)
+
+The corpus is built deterministically (seeded) from the paragraphs of a source corpus: each
+synthetic report is a headline and paragraphs drawn from the source, with every number and
+every two-word capitalised name replaced by another. Each stage (load, clean, sentences,
+figures, quotes) is timed serially, then its peak memory is measured in a second pass with
+tracemalloc (Python allocations made during the stage, outputs included), then it is run over
+all cores with a process pool. The numbers are for tracking over time, not a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import importlib
+import json
+import math
+import os
+import platform
+import random
+import re
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from .articles import content_lines, load_articles, segment
+from .errors import CrosscheckError
+from .eval_report import write_atomically
+
+STAGES = ("load", "clean", "sentences", "figures", "quotes")
+EXTRACTORS = {"figures": "extract_figures", "quotes": "extract_quotes"}
+_NUMBER = re.compile(r"\b\d[\d,]*\d\b|\b\d\b")
+_NAME = re.compile(r"\b([A-Z][a-z]{2,}) ([A-Z][a-z]{2,})\b")
+_NOT_FIRST_NAMES = {
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "For",
+    "With",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "Last",
+    "Next",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+}
+
+
+# --- the synthetic corpus ----------------------------------------------------------------
+
+
+def source_paragraphs(articles: pd.DataFrame) -> tuple[list[str], list[str], list[int]]:
+    """Headlines, body paragraphs (runs of sentences of one kept line) and paragraph counts."""
+    headlines, paragraphs, counts = [], [], []
+    for text in articles["text"]:
+        by_paragraph: dict[int, list] = {}
+        for sentence in segment(text):
+            by_paragraph.setdefault(sentence.paragraph_no, []).append(sentence)
+        runs = [text[group[0].start : group[-1].end] for group in by_paragraph.values()]
+        if len(runs) < 2:
+            continue
+        headlines.append(runs[0])
+        paragraphs.extend(runs[1:])
+        counts.append(len(runs) - 1)
+    return headlines, paragraphs, counts
+
+
+def name_pool(paragraphs: list[str]) -> list[str]:
+    """Two-word capitalised names found in the paragraphs, to swap one for another."""
+    found = {m.group(0) for p in paragraphs for m in _NAME.finditer(p)}
+    return sorted(name for name in found if name.split()[0] not in _NOT_FIRST_NAMES)
+
+
+def _vary_number(match: re.Match, rng: random.Random) -> str:
+    token = match.group(0)
+    digits = token.replace(",", "")
+    if len(digits) == 4 and "," not in token and 1900 <= int(digits) <= 2099:
+        return token  # a year: keep the text plausible
+    size = len(digits)
+    number = rng.randint(10 ** (size - 1) if size > 1 else 1, 10**size - 1)
+    return f"{number:,}" if "," in token else str(number)
+
+
+def synthetic_reports(articles: pd.DataFrame, n: int, seed: int = 0) -> list[tuple[str, str]]:
+    """`n` (article_id, text) reports assembled from `articles`; the same inputs give the same."""
+    headlines, paragraphs, counts = source_paragraphs(articles)
+    if not paragraphs:
+        raise CrosscheckError("bench: the source corpus has no report with a headline and a body")
+    names = name_pool(paragraphs)
+    swap = (
+        re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+        if names
+        else None
+    )
+    rng = random.Random(seed)
+
+    def vary(text: str) -> str:
+        text = _NUMBER.sub(lambda m: _vary_number(m, rng), text)
+        return swap.sub(lambda m: rng.choice(names), text) if swap else text
+
+    reports = []
+    width = len(str(n))
+    for index in range(n):
+        body = [vary(rng.choice(paragraphs)) for _ in range(rng.choice(counts))]
+        reports.append(
+            (
+                f"synthetic-{index:0{width}d}",
+                vary(rng.choice(headlines)) + "\n\n" + "\n\n".join(body) + "\n",
+            )
+        )
+    return reports
+
+
+def write_corpus(
+    reports: list[tuple[str, str]], folder: Path, chunks: int
+) -> tuple[Path, list[Path]]:
+    """Write the reports, a manifest of all and one manifest per chunk (for parallel loading)."""
+    (folder / "articles").mkdir(parents=True, exist_ok=True)
+    for article_id, text in reports:
+        (folder / "articles" / f"{article_id}.txt").write_text(text, encoding="utf-8")
+
+    def manifest(path: Path, rows: list[tuple[str, str]]) -> Path:
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["article_id", "path"])
+            writer.writerows((article_id, f"articles/{article_id}.txt") for article_id, _ in rows)
+        return path
+
+    parts = [
+        manifest(folder / f"chunk-{i:03d}.csv", part)
+        for i, part in enumerate(split(reports, chunks))
+    ]
+    return manifest(folder / "articles.csv", reports), parts
+
+
+def split(items: list, chunks: int) -> list[list]:
+    """`items` in at most `chunks` consecutive, nearly equal, non-empty parts."""
+    size = max(1, math.ceil(len(items) / max(1, chunks)))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+# --- the stages --------------------------------------------------------------------------
+
+
+def _extractor(stage: str) -> Callable | str:
+    """The stage's extractor function, or why it cannot be imported."""
+    try:
+        return getattr(importlib.import_module(f"crosscheck.{stage}"), EXTRACTORS[stage])
+    except ModuleNotFoundError as err:
+        if err.name == f"crosscheck.{stage}":
+            return f"crosscheck.{stage} is not installed"
+        return f"crosscheck.{stage} cannot be imported ({err})"
+    except (ImportError, AttributeError) as err:
+        return f"crosscheck.{stage} cannot be imported ({err})"
+
+
+def run_stage(stage: str, chunk: object) -> object:
+    """Run one stage on one chunk: a manifest path (load), texts, or an articles frame."""
+    if stage == "load":
+        return load_articles(chunk)
+    if stage == "clean":
+        return [content_lines(text) for text in chunk]
+    if stage == "sentences":
+        return [segment(text) for text in chunk]
+    return _extractor(stage)(chunk)
+
+
+def _warm_up(_: int) -> int:
+    """Import the extractors in a worker before any timing."""
+    for stage in EXTRACTORS:
+        _extractor(stage)
+    return os.getpid()
+
+
+class _Progress:
+    """One stderr line per pass: refreshed at most once a second, then the time it took."""
+
+    def __init__(self, stage: str, what: str, total: int) -> None:
+        self.label, self.total = f"  {stage:<10} {what:<9}", total
+        self.started = self.shown = time.perf_counter()
+        self.live = sys.stderr.isatty()
+
+    def step(self, done: int) -> None:
+        now = time.perf_counter()
+        if done == self.total:
+            line = f"{self.label} {self.total} chunk(s) in {now - self.started:.2f} s"
+            print(("\r" if self.live else "") + line.ljust(60), file=sys.stderr, flush=True)
+        elif now - self.shown >= 1.0:
+            self.shown = now
+            line = f"{self.label} {done}/{self.total} chunks, {now - self.started:.0f} s"
+            print(
+                "\r" + line if self.live else line,
+                end="" if self.live else "\n",
+                file=sys.stderr,
+                flush=True,
+            )
+
+
+def _serial(stage: str, chunks: list) -> float:
+    progress = _Progress(stage, "serial", len(chunks))
+    for done, chunk in enumerate(chunks, start=1):
+        run_stage(stage, chunk)
+        progress.step(done)
+    return time.perf_counter() - progress.started
+
+
+def _peak_memory(stage: str, chunks: list) -> int:
+    progress = _Progress(stage, "memory", len(chunks))
+    tracemalloc.start()
+    try:
+        kept = []
+        for done, chunk in enumerate(chunks, start=1):
+            kept.append(run_stage(stage, chunk))
+            progress.step(done)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _parallel(stage: str, chunks: list, pool: ProcessPoolExecutor) -> float:
+    progress = _Progress(stage, "parallel", len(chunks))
+    futures = [pool.submit(run_stage, stage, chunk) for chunk in chunks]
+    for done, future in enumerate(futures, start=1):
+        future.result()
+        progress.step(done)
+    return time.perf_counter() - progress.started
+
+
+def bench(
+    corpus: str | Path, n: int, seed: int = 0, workers: int | None = None, keep: Path | None = None
+) -> dict:
+    """Build the synthetic corpus and measure every stage; a JSON-ready result."""
+    source = Path(corpus)
+    manifest = source / "articles.csv" if source.is_dir() else source
+    if not manifest.exists():
+        raise CrosscheckError(
+            f"{manifest}: no such corpus manifest (give a folder with articles.csv)"
+        )
+    if n < 1:
+        raise CrosscheckError(f"bench: N must be at least 1, not {n}")
+    workers = workers or os.cpu_count() or 1
+    print(f"building {n} synthetic reports from {manifest} (seed {seed})", file=sys.stderr)
+    reports = synthetic_reports(load_articles(manifest), n, seed)
+    texts = [text for _, text in reports]
+    size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:16]
+    chunk_count = min(n, max(20, 4 * workers))
+    result = {
+        "corpus": str(manifest),
+        "n": n,
+        "seed": seed,
+        "megabytes": round(size_mb, 3),
+        "digest": digest,
+        "workers": workers,
+        "cpu_count": os.cpu_count(),
+        "python": platform.python_version(),
+        "machine": platform.platform(),
+        "stages": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="crosscheck-bench-") as scratch:
+        folder = keep or Path(scratch)
+        full_manifest, part_manifests = write_corpus(reports, folder, chunk_count)
+        frame = load_articles(full_manifest)
+        text_chunks = split(texts, chunk_count)
+        size = len(text_chunks[0])
+        frames = [frame.iloc[i : i + size] for i in range(0, n, size)]
+        inputs = {"load": [full_manifest], "clean": text_chunks, "sentences": text_chunks}
+        parallel_inputs = {**inputs, "load": part_manifests}
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(_warm_up, range(workers)))
+            for stage in STAGES:
+                problem = _extractor(stage) if stage in EXTRACTORS else None
+                if isinstance(problem, str):
+                    print(f"  {stage:<10} skipped: {problem}", file=sys.stderr)
+                    result["stages"][stage] = {"unavailable": problem}
+                    continue
+                serial_chunks = inputs.get(stage, frames)
+                seconds = _serial(stage, serial_chunks)
+                peak = _peak_memory(stage, serial_chunks)
+                parallel_seconds = _parallel(stage, parallel_inputs.get(stage, frames), pool)
+                result["stages"][stage] = _rates(n, size_mb, seconds, peak, parallel_seconds)
+    result["generated"] = dt.datetime.now().isoformat(timespec="seconds")
+    return result
+
+
+def _rates(n: int, size_mb: float, seconds: float, peak: int, parallel_seconds: float) -> dict:
+    return {
+        "seconds": round(seconds, 4),
+        "articles_per_s": round(n / seconds, 1) if seconds else None,
+        "mb_per_s": round(size_mb / seconds, 3) if seconds else None,
+        "peak_mb": round(peak / 1e6, 2),
+        "parallel_seconds": round(parallel_seconds, 4),
+        "parallel_articles_per_s": round(n / parallel_seconds, 1) if parallel_seconds else None,
+        "speedup": round(seconds / parallel_seconds, 2) if parallel_seconds else None,
+    }
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def format_table(result: dict) -> str:
+    """The measurements as a table a person can scan."""
+    header = (
+        "stage",
+        "articles/s",
+        "MB/s",
+        "peak MB",
+        f"pool x{result['workers']} art/s",
+        "speed-up",
+    )
+    rows = [header]
+    for stage, m in result["stages"].items():
+        if "unavailable" in m:
+            rows.append((stage, "-", "-", "-", "-", "skipped"))
+            continue
+        rows.append(
+            (
+                stage,
+                f"{m['articles_per_s']:,.0f}",
+                f"{m['mb_per_s']:.2f}",
+                f"{m['peak_mb']:.1f}",
+                f"{m['parallel_articles_per_s']:,.0f}",
+                f"{m['speedup']:.2f}x",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = [
+        f"\nBenchmark: {result['n']} synthetic reports ({result['megabytes']:.1f} MB, digest "
+        f"{result['digest']}) from {result['corpus']}, seed {result['seed']}, "
+        f"{result['workers']} worker(s) on {result['cpu_count']} CPU(s)"
+    ]
+    for row in rows:
+        lines.append(
+            "  "
+            + row[0].ljust(widths[0])
+            + "  "
+            + "  ".join(c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True))
+        )
+    lines.append("  peak MB: Python allocations during the stage, outputs included (tracemalloc)")
+    for stage, m in result["stages"].items():
+        if "unavailable" in m:
+            lines.append(f"  {stage} skipped: {m['unavailable']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: build, measure, print the table and write bench.json."""
+    parser = argparse.ArgumentParser(
+        prog="python -m crosscheck.bench", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "--corpus", default="data", help="source corpus folder or manifest (default: data)"
+    )
+    parser.add_argument(
+        "-n", type=int, default=10000, help="synthetic reports to build (default: 10000)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="random seed of the synthetic corpus (default: 0)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, help="process pool size (default: all CPUs)"
+    )
+    parser.add_argument("--out", default="reports", help="folder for bench.json (default: reports)")
+    parser.add_argument("--keep", type=Path, help="write the synthetic corpus into this folder")
+    args = parser.parse_args(argv)
+    try:
+        result = bench(args.corpus, args.n, args.seed, args.workers, args.keep)
+    except CrosscheckError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(format_table(result))
+    out = Path(args.out) / "bench.json"
+    try:
+        write_atomically(out, json.dumps(result, indent=1))
+    except OSError as err:
+        print(f"error: {out}: cannot write ({err.strerror})", file=sys.stderr)
+        return 2
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
