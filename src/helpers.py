@@ -5,7 +5,8 @@
 The logic lives in the modules of the `crosscheck` package beside this file.
 """
 
-from crosscheck.articles import load_articles, sentences
+from crosscheck.articles import load_articles, sentences, tokens
+from crosscheck.compare import compare_figures, describe_disagreements, figure_pairs, findings_html
 from crosscheck.display import show_table, table_html
 from crosscheck.errors import ArticleError, CrosscheckError
 from crosscheck.overview import (
@@ -16,18 +17,25 @@ from crosscheck.overview import (
     plot_timeline,
     select_articles,
 )
+from crosscheck.plots import plot_figures
 
 __all__ = [
     "ArticleError",
     "CrosscheckError",
+    "compare_figures",
+    "describe_disagreements",
+    "figure_pairs",
+    "findings_html",
     "date_gap_sentence",
     "describe_gap",
     "dropped_lines",
     "load_articles",
     "overview",
+    "plot_figures",
     "plot_timeline",
     "select_articles",
     "sentences",
     "show_table",
     "table_html",
+    "tokens",
 ]

@@ -1,210 +1,272 @@
-"""Reports into pandas frames: load a manifest, a folder or a file; clean; split sentences.
+"""Reports into pandas frames: load a manifest, a folder or a file; clean; split; tokenise.
 
-Every offset in the project points into the `text` column, the file's content decoded and
-unchanged. Cleaning never edits `text`: it decides which lines are page furniture and
-records them in `dropped`, and `segment()` only yields sentences from the kept lines.
+Every offset in the project points into the `text` column: the file's content decoded and
+unchanged (for a saved web page, the page's text as trafilatura extracts it). Cleaning
+never edits `text`: `content_lines()` decides which paragraphs are page furniture and
+lists them in `dropped`; `segment()` yields sentences from the kept paragraphs only.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .errors import ArticleError
+from .errors import ArticleError, CrosscheckError
+from .furniture import content_lines, furniture_kind, paragraph_spans
+from .manifest import read_manifest
+from .splitting import Sentence, punkt, segment
+from .text import WORD, decode_report, fold, read_text
 
-MANIFEST_COLUMNS = ["article_id", "path", "outlet", "published", "headline", "url"]
-REQUIRED_MANIFEST_COLUMNS = ["article_id", "path"]
-ARTICLE_COLUMNS = ["outlet", "published", "headline", "url", "path", "text", "body", "words", "dropped"]
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "Sentence",
+    "content_lines",
+    "furniture_kind",
+    "load_articles",
+    "paragraph_spans",
+    "punkt",
+    "read_text",
+    "segment",
+    "sentences",
+    "tokens",
+]
 
-# Abbreviations Punkt must not end a sentence on (lower case, without the final period).
-NEWS_ABBREVIATIONS = {
-    "u.s", "u.n", "u.k", "e.u", "d.c", "u.s.a", "n.y", "l.a",
-    "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "pvt", "adm", "cmdr", "brig", "lt.gen",
-    "sen", "rep", "gov", "lt. gov", "pres", "amb", "sec", "atty", "supt", "insp",
-    "mr", "mrs", "ms", "dr", "prof", "st", "rev", "fr", "jr", "sr", "messrs",
-    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
-    "no", "nos", "vs", "etc", "approx", "est", "dept", "govt", "corp", "inc", "co", "ltd",
-    "a.m", "p.m", "ft", "mt", "ave", "blvd",
-}
+ARTICLE_COLUMNS = [
+    "outlet",
+    "published",
+    "headline",
+    "url",
+    "path",
+    "text",
+    "body",
+    "words",
+    "dropped",
+]
+SENTENCE_COLUMNS = ["article_id", "sentence_no", "paragraph_no", "start", "end", "text"]
+TOKEN_COLUMNS = ["article_id", "sentence_no", "token_no", "start", "end", "text", "norm"]
+REPORT_SUFFIXES = {".txt", ".html", ".htm"}
+HTML_SUFFIXES = {".html", ".htm"}
 
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of kept report text, with offsets into the raw `text`."""
-
-    start: int
-    end: int
-    paragraph_no: int
-    sentence_no: int
-
-
-@lru_cache(maxsize=1)
-def _punkt() -> PunktSentenceTokenizer:
-    params = PunktParameters()
-    params.abbrev_types = set(NEWS_ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
-
-
-_LINE = re.compile(r"[^\n]+")
-_FURNITURE = re.compile(
-    r"""^(?:
-        show\ (?:comments|thumbnails|captions)
-      | you\ may\ also\ like.*
-      | (?:read|more|related|see\ also|watch|listen)\s*:.*
-      | contributing\s*:.*
-      | advertisement | sponsored | slideshow\ \(\d+\ images?\)
-      | (?:[a-z]+\s*/\s*){2,}[a-z]+\s*$
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
+# "reuters-2019-02-22-us-leave-200-peacekeepers": outlet and date from a file name.
+_NAMED_ID = re.compile(
+    r"^(?P<outlet>[a-z][a-z0-9]*(?:-[a-z0-9]+)*?)-(?P<date>\d{4}-\d\d-\d\d)(?:-|$)"
 )
 
 
-def line_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of every non-blank line, stripped of surrounding white space."""
-    spans = []
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        start += len(line) - len(line.lstrip())
-        end -= len(line) - len(line.rstrip())
-        spans.append((start, end))
-    return spans
-
-
-def is_furniture(line: str) -> bool:
-    """True for a line of page furniture (promos, switchers, comment buttons)."""
-    return bool(_FURNITURE.match(line.strip()))
-
-
-def content_lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
-    """Split `text` into kept line spans and the dropped lines (repeated headline, furniture)."""
-    kept: list[tuple[int, int]] = []
-    dropped: list[str] = []
-    seen: set[str] = set()
-    for start, end in line_spans(text):
-        line = text[start:end]
-        key = " ".join(line.split()).lower()
-        if is_furniture(line) or (key in seen and len(key.split()) >= 3):
-            dropped.append(line)
-            continue
-        seen.add(key)
-        kept.append((start, end))
-    return kept, dropped
-
-
-def segment(text: str) -> list[Sentence]:
-    """Sentences of the kept lines of `text`; a line break always ends a sentence."""
-    sentences: list[Sentence] = []
-    tokenizer = _punkt()
-    kept, _ = content_lines(text)
-    for paragraph_no, (p_start, p_end) in enumerate(kept):
-        for s_start, s_end in tokenizer.span_tokenize(text[p_start:p_end]):
-            sentences.append(Sentence(p_start + s_start, p_start + s_end, paragraph_no, len(sentences)))
-    return sentences
-
-
-def read_text(path: Path) -> str:
-    """Decode one report file; UTF-8 first, then Windows-1252 with a warning."""
-    if not path.exists():
-        raise ArticleError(path, "file not found")
-    if path.is_dir():
-        raise ArticleError(path, "is a folder, not a report file")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise ArticleError(path, "file is empty")
-    if b"\x00" in raw[:4096]:
-        raise ArticleError(path, "looks like a binary file, not text")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ArticleError(path, f"not UTF-8 (byte {err.start}); save it as UTF-8") from None
-
-
-def _article_row(article_id: str, path: Path, meta: dict) -> dict:
-    text = read_text(path)
-    kept, dropped = content_lines(text)
-    body = "\n\n".join(text[s:e] for s, e in kept)
-    first_line = text[kept[0][0] : kept[0][1]] if kept else ""
-    return {
-        "article_id": article_id,
-        "outlet": meta.get("outlet") or "",
-        "published": meta.get("published") or "",
-        "headline": meta.get("headline") or first_line,
-        "url": meta.get("url") or "",
-        "path": str(path),
-        "text": text,
-        "body": body,
-        "words": len(body.split()),
-        "dropped": dropped,
-    }
-
-
-def _read_manifest(path: Path) -> list[tuple[str, Path, dict]]:
-    try:
-        manifest = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
-        raise ArticleError(path, f"cannot read manifest ({type(err).__name__})") from None
-    missing = [c for c in REQUIRED_MANIFEST_COLUMNS if c not in manifest.columns]
-    if missing:
-        raise ArticleError(path, f"manifest lacks required column(s): {', '.join(missing)}")
-    rows = []
-    for record in manifest.to_dict("records"):
-        file_path = (path.parent / record["path"]).resolve()
-        if not file_path.exists():
-            raise ArticleError(path, f"row {record['article_id']!r}: file {record['path']} not found")
-        rows.append((record["article_id"], file_path, record))
-    return rows
-
-
-def _files_in(folder: Path) -> list[tuple[str, Path, dict]]:
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in {".txt", ".html", ".htm"})
-    if not files:
-        raise ArticleError(folder, "no .txt or .html reports in this folder")
-    return [(p.stem, p, {}) for p in files]
-
-
 def load_articles(source: str | Path) -> pd.DataFrame:
-    """Load reports from a manifest CSV, a folder of .txt/.html files, or one file."""
+    """Load reports into a frame indexed by `article_id`, one row per report.
+
+    `source` is a manifest CSV (columns article_id and path required; outlet, published,
+    headline, url optional; extra columns are kept), a folder of .txt/.html reports (ids
+    from file names, headline from the first line), or a single report file. Columns:
+    outlet, published (datetime64, NaT where unknown), headline, url, path, text (the
+    decoded file, unchanged), body (text without furniture), words, dropped (the removed
+    paragraphs, for audit). Bad input raises `ArticleError` naming the file.
+    """
     path = Path(source)
     if not path.exists():
         raise ArticleError(path, "no such manifest, folder or file")
     if path.is_dir():
-        entries = _files_in(path)
+        entries = _folder_entries(path)
     elif path.suffix.lower() == ".csv":
-        entries = _read_manifest(path)
+        entries = _manifest_entries(path)
     else:
         entries = [(path.stem, path, {})]
-    records = [_article_row(article_id, file_path, meta) for article_id, file_path, meta in entries]
-    frame = pd.DataFrame.from_records(records, columns=["article_id", *ARTICLE_COLUMNS])
-    duplicated = frame["article_id"][frame["article_id"].duplicated()].tolist()
-    if duplicated:
-        raise ArticleError(path, f"duplicate article id(s): {', '.join(duplicated)}")
-    published = pd.to_datetime(frame["published"].replace("", None), errors="coerce", format="ISO8601")
-    bad_dates = frame.loc[published.isna() & (frame["published"] != ""), "published"].tolist()
-    if bad_dates:
-        raise ArticleError(path, f"cannot parse published date(s): {', '.join(bad_dates)}")
-    frame["published"] = published
+    _check_unique_ids(path, entries)
+    records = [_article_record(article_id, file, meta) for article_id, file, meta in entries]
+    extra = (
+        [c for c in records[0] if c not in ARTICLE_COLUMNS and c != "article_id"] if records else []
+    )
+    frame = pd.DataFrame.from_records(records, columns=["article_id", *ARTICLE_COLUMNS, *extra])
+    frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
     frame["words"] = frame["words"].astype("int64")
     return frame.set_index("article_id")
 
 
 def sentences(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence: article_id, sentence_no, paragraph_no, start, end, text."""
-    rows = []
-    for article_id, text in articles["text"].items():
+    columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
+    for article_id, text in _texts(articles, "sentences"):
         for s in segment(text):
-            rows.append((article_id, s.sentence_no, s.paragraph_no, s.start, s.end, text[s.start : s.end]))
-    frame = pd.DataFrame(
-        rows, columns=["article_id", "sentence_no", "paragraph_no", "start", "end", "text"]
+            columns["article_id"].append(article_id)
+            columns["sentence_no"].append(s.sentence_no)
+            columns["paragraph_no"].append(s.paragraph_no)
+            columns["start"].append(s.start)
+            columns["end"].append(s.end)
+            columns["text"].append(text[s.start : s.end])
+    return _typed_frame(columns, ["sentence_no", "paragraph_no", "start", "end"])
+
+
+def tokens(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per word of the kept text: offsets into `text`, and `norm` for matching.
+
+    `norm` is the word in lower case with curly and straight apostrophes unified, so
+    "Trump’s" and "Trump's" count as one word. Words keep inner hyphens, periods and
+    apostrophes ("U.S", "F-15", "don't"); punctuation is not a token.
+    """
+    columns: dict[str, list] = {name: [] for name in TOKEN_COLUMNS}
+    for article_id, text in _texts(articles, "tokens"):
+        token_no = 0
+        for s in segment(text):
+            for match in WORD.finditer(text, s.start, s.end):
+                word = match.group()
+                columns["article_id"].append(article_id)
+                columns["sentence_no"].append(s.sentence_no)
+                columns["token_no"].append(token_no)
+                columns["start"].append(match.start())
+                columns["end"].append(match.end())
+                columns["text"].append(word)
+                columns["norm"].append(fold(word))
+                token_no += 1
+    return _typed_frame(columns, ["sentence_no", "token_no", "start", "end"])
+
+
+def _texts(articles: pd.DataFrame, caller: str) -> Iterable[tuple[str, str]]:
+    if not isinstance(articles, pd.DataFrame) or "text" not in articles.columns:
+        raise CrosscheckError(
+            f"{caller}(): expects the frame from load_articles (with a 'text' column)"
+        )
+    ids = articles["article_id"] if "article_id" in articles.columns else articles.index
+    return zip(ids, articles["text"], strict=True)
+
+
+def _typed_frame(columns: dict[str, list], integers: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(columns)
+    return frame.astype({name: "int64" for name in integers})
+
+
+# --- sources -------------------------------------------------------------------------
+
+
+def _folder_entries(folder: Path) -> list[tuple[str, Path, dict]]:
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".") and p.is_file()
     )
-    return frame.astype(
-        {"sentence_no": "int64", "paragraph_no": "int64", "start": "int64", "end": "int64"}
-    )
+    if not files:
+        hint = " (there is a .csv: pass the manifest itself)" if any(folder.glob("*.csv")) else ""
+        raise ArticleError(folder, f"no .txt or .html reports in this folder{hint}")
+    return [(p.stem, p, {}) for p in files]
+
+
+def _manifest_entries(manifest: Path) -> list[tuple[str, Path, dict]]:
+    entries = []
+    for row in read_manifest(manifest):
+        meta = {k: (v or "").strip() for k, v in row.items() if k not in {"path", "resolved_path"}}
+        meta["published"] = _parse_date(meta.get("published", ""), manifest, meta["article_id"])
+        entries.append((meta["article_id"].strip(), Path(row["resolved_path"]), meta))
+    return entries
+
+
+def _check_unique_ids(source: Path, entries: list[tuple[str, Path, dict]]) -> None:
+    files: dict[str, list[str]] = {}
+    for article_id, file, _ in entries:
+        files.setdefault(article_id, []).append(file.name)
+    clashes = {k: v for k, v in files.items() if len(v) > 1}
+    if clashes:
+        listed = "; ".join(f"{k} ({', '.join(v)})" for k, v in list(clashes.items())[:5])
+        raise ArticleError(source, f"duplicate article id(s): {listed}")
+
+
+# --- one report ----------------------------------------------------------------------
+
+
+def _article_record(article_id: str, file: Path, meta: dict) -> dict:
+    if file.suffix.lower() in HTML_SUFFIXES:
+        text, page = _read_html(file)
+    else:
+        text, page = read_text(file), {}
+    kept, dropped = content_lines(text)
+    if not kept:
+        raise ArticleError(file, "no report text left after removing page furniture")
+    body = "\n\n".join(text[s:e] for s, e in kept)
+    named = _NAMED_ID.match(article_id.lower())
+    from_name = {"outlet": named["outlet"], "published": _name_date(named["date"])} if named else {}
+    record = {
+        "article_id": article_id,
+        "outlet": meta.get("outlet") or page.get("outlet") or from_name.get("outlet", ""),
+        "published": _first_date(
+            meta.get("published"), page.get("published"), from_name.get("published")
+        ),
+        "headline": meta.get("headline") or page.get("headline") or text[kept[0][0] : kept[0][1]],
+        "url": meta.get("url") or page.get("url") or "",
+        "path": str(file),
+        "text": text,
+        "body": body,
+        "words": sum(1 for _ in WORD.finditer(body)),
+        "dropped": dropped,
+    }
+    for key, value in meta.items():
+        if key not in record:
+            record[key] = value
+    return record
+
+
+def _first_date(*candidates: pd.Timestamp | None) -> pd.Timestamp:
+    for value in candidates:
+        if value is not None and not pd.isna(value):
+            return value
+    return pd.NaT
+
+
+def _name_date(text: str) -> pd.Timestamp | None:
+    try:
+        return pd.Timestamp(date.fromisoformat(text))
+    except ValueError:
+        return None
+
+
+def _parse_date(value: str, source: Path, article_id: str) -> pd.Timestamp:
+    """A manifest's published date: ISO 8601 or a written date; NaT when blank."""
+    if not value:
+        return pd.NaT
+    problem = f"row {article_id!r}: cannot parse published date {value!r} (use YYYY-MM-DD)"
+    if not re.search(r"\d", value):
+        raise ArticleError(source, problem)
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError):
+        raise ArticleError(source, problem) from None
+    if pd.isna(stamp):
+        raise ArticleError(source, problem)
+    return stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
+
+
+def _read_html(file: Path) -> tuple[str, dict]:
+    """The text of a saved web page (headline first) and what its metadata says."""
+    import trafilatura  # imported here: loading it costs time and only HTML needs it
+
+    if not file.exists():
+        raise ArticleError(file, "file not found")
+    raw = file.read_bytes()
+    decode_report(raw, file)  # same checks as a .txt: empty, binary, undecodable
+    try:
+        document = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    except Exception as err:  # trafilatura raises many kinds; the user needs the file name
+        raise ArticleError(
+            file, f"cannot extract text from this HTML ({type(err).__name__})"
+        ) from None
+    found = document.as_dict() if hasattr(document, "as_dict") else (document or {})
+    body = (found.get("text") or "").strip()
+    if not body:
+        raise ArticleError(file, "no article text found in this HTML page")
+    title = " ".join((found.get("title") or "").split())
+    text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
+    published = None
+    if found.get("date"):
+        try:
+            published = pd.Timestamp(found["date"])
+        except ValueError:
+            published = None
+    page = {
+        "outlet": found.get("sitename") or found.get("hostname") or "",
+        "published": published,
+        "headline": title,
+        "url": found.get("url") or "",
+    }
+    return text, page

@@ -1,0 +1,275 @@
+"""Page furniture: decide which paragraphs of a report are the report and which are not.
+
+A saved or scraped news page carries more than the report: language switchers, photo
+captions and credits, "Show Comments" buttons, "Read: …" promos, runs of tags, contributor
+lines, newsletter boxes, link previews. `content_lines()` keeps the paragraphs of the report
+and returns the dropped ones verbatim, so a reader can audit the cleaning. The rules describe
+kinds of furniture, never one outlet's wording, and they err on the side of keeping text:
+a lost sentence costs more than a stray caption.
+
+A paragraph is one line, except in hard-wrapped text (lines broken mid-sentence at a fixed
+width), where it is a block of lines between blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from .text import line_spans, normalise
+
+_FLAGS = re.IGNORECASE | re.VERBOSE
+
+# Whole paragraphs that are buttons, labels and markers (trailing dots/colons ignored).
+_UI_LABEL = re.compile(
+    r"""^(?:
+        (?:show|hide|view|load|read)\ (?:all\ )?(?:\d+\ )?
+          (?:comments?|thumbnails|captions?|more|replies)
+      | comments?\ \(?\d*\)? | leave\ a\ comment | join\ the\ (?:conversation|discussion)
+      | advertisements? | ad | sponsored(?:\ content|\ links?)? | paid\ content
+      | promoted(?:\ stories)?
+      | story\ continues\ below(?:\ (?:this\ )?advertisement)? | (?:article\ )?continues\ below
+      | continue\ reading(?:\ (?:below|the\ main\ story|here))?
+      | read\ (?:the\ rest|more|the\ full\ (?:story|article))(?:\ (?:here|of\ this\ story))?
+      | click\ here\b.* | tap\ here\b.*
+      | (?:more|read\ more|see\ more)\ on\ this(?:\ story|\ topic)?
+      | related(?:\ (?:articles?|stories|coverage|content|links?|topics|video|news|posts?))?
+      | recommended(?:\ (?:for\ you|stories|articles|reading|videos?))?
+      | (?:you|we\ think\ you)\ (?:may|might|will)\ (?:also\ )?(?:like|enjoy)(?:\ these)?
+      | (?:most\ (?:read|popular|viewed|shared|emailed)|trending(?:\ now|\ stories)?|top\ stories)
+      | more\ (?:stories|from\ [\w\ ]{1,30}|news|videos?|headlines)
+      | share(?:\ (?:this|the|on)\ (?:article|story|page|facebook|twitter))? | share\ this
+      | (?:print|email|e-mail|tweet|facebook|twitter|whatsapp|linkedin|reddit|pinterest|copy\ link)
+      | (?:skip|jump)\ to\ (?:content|main\ content|navigation|comments)
+      | scroll\ (?:down\ )?to\ continue\b.* | back\ to\ top
+      | enlarge\ (?:this\ )?image\b.* | toggle\ caption\b.* | hide\ caption\b.*
+      | (?:image|photo|picture)\ \d+\ of\ \d+ | slideshow\ \(\d+\ images?\) | \d+\ (?:photos|images)
+      | \[(?:audio|video)[\w\ -]*\]
+      | (?:watch|listen)(?:\ (?:now|video|live|to\ this\ (?:article|story)))?
+      | video | photos? | gallery | podcast | loading | close | menu | search
+      | sign\ (?:in|up|out) | log\ ?(?:in|out) | subscribe(?:\ now|\ today)?
+      | (?:manage\ )?newsletters? | follow\ us\b.* | (?:all\ )?rights\ reserved\b.*
+    )$""",
+    _FLAGS,
+)
+
+# "Read: …", "More: …", "WATCH – …": a label, a separator, then a link's title.
+_PROMO_PREFIX = re.compile(
+    r"""^(?:read|more|related|see\ also|also\ (?:read|see)|read\ (?:more|also|next)|watch|listen
+        |must\ read|don['’]t\ miss|recommended|trending|sponsored|advertisement|video|photos?
+        |gallery|podcast|explainer|live\ updates|opinion\ \|)\s*[:|»›>]\s*\S""",
+    _FLAGS,
+)
+
+# Captions and credits: a credit at the end, or a caption or credit label at the start.
+_CREDIT_END = re.compile(
+    r"""(?:
+        \[[^\[\]]{0,80}/[^\[\]]{0,80}\]                                  # [US Army/Wikipedia]
+      | \((?i:(?:ap|afp|epa|upi|reuters|getty)[\w\ ]{0,12}/|photo|image|credit|pictured|file)
+          [^()]{0,80}\)                                                  # (AP Photo/Evan Vucci)
+      | \b[A-Z]{2,}(?:\ Photo)?/[A-Z][^/\s][^/]{0,40}(?:/[^/]{1,30})?  # REUTERS/Name/File Photo
+      | \b(?i:getty\ images|shutterstock|istockphoto|wikimedia\ commons)
+    )\s*\.?$""",
+    re.VERBOSE,
+)
+_CAPTION_PREFIX = re.compile(
+    r"""^(?:(?:file\ photo|image\ copyright|image\ caption|media\ caption|photo\ credit
+        |(?:photo|image|caption)\ by)\b
+      | (?:photo(?:graph)?|image|picture|pictured|caption|credit|source|photos)\s*[:|]\s*\S)""",
+    _FLAGS,
+)
+_CREDIT_ONLY = re.compile(r"^[A-Z][\w .&'’-]{0,40}/[A-Z][\w .&'’/-]{0,40}\.?$")
+
+# People who wrote, reported or edited the piece, and notes about the piece itself.
+_CONTRIBUTORS = re.compile(
+    r"""^[(\-–—\s]*(?:
+        (?:contributing|contributors?|additional\ reporting|reporting|writing|editing|compiled
+          |edited|produced|written|with\ reporting|research)\b[^:]{0,20}?(?:\bby\b|\bfrom\b|:)
+      | [^.]{3,200}\bcontributed\ (?:reporting|to\ this\ (?:report|story|article))
+      | (?:this|the)\ (?:story|article|report)\ (?:has\ been|was)
+          \ (?:updated|corrected|originally\ published|first\ published)\b
+      | editor['’]s\ note\s*:
+    )""",
+    _FLAGS,
+)
+_NEWSLETTER = re.compile(
+    r"""(?:\bsign\ up\b|\bsubscribe\b|\bsigning\ up\b).{0,80}
+        \b(?:newsletters?|inbox|updates|alerts)\b
+      | \bprivacy\ policy\b | \bterms\ of\ (?:use|service)\b | ^(?:copyright\b|©|\(c\)\ \d{4})
+      | \breprint\ permission\b | \ball\ rights\ reserved\b""",
+    _FLAGS,
+)
+_TAG_PREFIX = re.compile(r"^(?:tags?|topics?|filed\ under|categories|keywords)\s*:", _FLAGS)
+_GLUED_WORDS = re.compile(r"[a-z]{2,}[A-Z]")
+_NAV_RUN = re.compile(r"^[^\W\d_][\w&'’ .-]{0,30}(?:\s*[/|•·]\s*[^\W\d_][\w&'’ .-]{0,30}){2,}$")
+_MARKUP = re.compile(r"<[^<>]*>")
+_HAS_WORD_CHAR = re.compile(r"[^\W_]")
+_SENTENCE_END = re.compile(r"""[.?!:;"”’)\]…]$""")
+_RELATED_HEADING = re.compile(
+    r"^(?:you (?:may|might) also like|related|recommended|more on this|most read|more stories"
+    r"|read more|trending|more from)",
+    re.IGNORECASE,
+)
+
+
+def _words(paragraph: str) -> int:
+    return len(paragraph.split())
+
+
+def furniture_kind(paragraph: str, *, first: bool = False) -> str | None:
+    """Why `paragraph` is page furniture ("promo", "caption", …), or None if it is report text.
+
+    `first` marks the report's first paragraph (normally the headline): only rules that can
+    never describe a headline apply to it.
+    """
+    line = paragraph.strip()
+    if not _HAS_WORD_CHAR.search(line):
+        return "separator"
+    if not _HAS_WORD_CHAR.search(_MARKUP.sub("", line)):
+        return "embed"
+    label = line.rstrip(" .…:>»›")
+    if _UI_LABEL.match(label):
+        return "button"
+    if _NAV_RUN.match(label):
+        return "switcher"
+    if first:
+        return None
+    words = _words(line)
+    if _PROMO_PREFIX.match(line) and words <= 30:
+        return "promo"
+    if words <= 60 and (_CREDIT_END.search(line) or _CAPTION_PREFIX.match(line)):
+        return "caption"
+    if words <= 8 and _CREDIT_ONLY.match(line):
+        return "caption"
+    if words <= 40 and not re.search(r"\d", line) and _CONTRIBUTORS.match(line):
+        return "contributors"
+    if words <= 60 and _CONTRIBUTORS.match(line) and "editor" in line[:12].lower():
+        return "contributors"
+    if words <= 50 and _NEWSLETTER.search(line):
+        return "newsletter"
+    if _TAG_PREFIX.match(line) and words <= 40:
+        return "tags"
+    if words <= 25 and len(_GLUED_WORDS.findall(line)) >= 3 and not _SENTENCE_END.search(line):
+        return "tags"
+    return None
+
+
+def _title_like(paragraph: str) -> bool:
+    return _words(paragraph) <= 20 and not _SENTENCE_END.search(paragraph.strip())
+
+
+def _matching_key(paragraph: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", normalise(paragraph).lower()))
+
+
+def _wrapped(pairs: list[tuple[str, str]]) -> bool:
+    """True when lines run on into the next line mid-sentence: short, open, next in lower case."""
+    prose = [(line, after) for line, after in pairs if furniture_kind(line) is None]
+    if len(prose) < 2:
+        return False
+    open_ended = sum(1 for line, _ in prose if not _SENTENCE_END.search(line))
+    lower_next = sum(1 for _, after in prose if after[:1].islower())
+    return (
+        open_ended * 3 >= len(prose) * 2
+        and lower_next * 3 >= len(prose)
+        and median(len(line) for line, _ in prose) <= 100
+    )
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph: a non-blank line, or a block of hard-wrapped lines.
+
+    Lines form a block when no blank line separates them. A block is hard-wrapped (its
+    lines join into one paragraph) when its lines break mid-sentence at a short width;
+    when most of the document's blocks are, every block is.
+    """
+    lines = line_spans(text)
+    blocks: list[list[tuple[int, int]]] = []
+    prev_end = None
+    for start, end in lines:
+        if (
+            prev_end is not None
+            and normalise(text[prev_end:start]).replace(" ", "").count("\n") == 1
+        ):
+            blocks[-1].append((start, end))
+        else:
+            blocks.append([(start, end)])
+        prev_end = end
+    pairs = [
+        [(text[s1:e1], text[s2:e2]) for (s1, e1), (s2, e2) in zip(block, block[1:], strict=False)]
+        for block in blocks
+    ]
+    whole_document = _wrapped([pair for block in pairs for pair in block])
+    paragraphs: list[tuple[int, int]] = []
+    for block, block_pairs in zip(blocks, pairs, strict=True):
+        if len(block) > 1 and (whole_document or (len(block) >= 3 and _wrapped(block_pairs))):
+            paragraphs.append((block[0][0], block[-1][1]))
+        else:
+            paragraphs.extend(block)
+    return paragraphs
+
+
+def content_lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Kept paragraph spans of `text` and the dropped paragraphs (furniture), in text order.
+
+    Dropped: furniture (see `furniture_kind`), a repeat of the headline or of an earlier
+    paragraph (of four words or more), and link previews: short title-like paragraphs
+    enclosed by furniture or following a "Related"/"You may also like" heading.
+    """
+    spans = paragraph_spans(text)
+    paragraphs = [text[s:e] for s, e in spans]
+    kinds: list[str | None] = []
+    headline_seen = False
+    for paragraph in paragraphs:
+        kind = furniture_kind(paragraph, first=not headline_seen)
+        if kind is None:
+            headline_seen = True
+        kinds.append(kind)
+    _mark_link_previews(paragraphs, kinds)
+
+    kept: list[tuple[int, int]] = []
+    dropped: list[str] = []
+    seen: set[str] = set()
+    headline_key: str | None = None
+    for (start, end), paragraph, kind in zip(spans, paragraphs, kinds, strict=True):
+        key = _matching_key(paragraph)
+        if (
+            kind is None
+            and key
+            and (key == headline_key or (key in seen and len(key.split()) >= 4))
+        ):
+            kind = "repeat"
+        if kind is not None:
+            dropped.append(paragraph)
+            continue
+        if headline_key is None:
+            headline_key = key
+        seen.add(key)
+        kept.append((start, end))
+    return kept, dropped
+
+
+def _mark_link_previews(paragraphs: list[str], kinds: list[str | None]) -> None:
+    """Mark title-like paragraphs among furniture, or under a related-links heading."""
+    first_content = next((i for i, kind in enumerate(kinds) if kind is None), len(kinds))
+    i = first_content + 1
+    while i < len(paragraphs):
+        if kinds[i] is not None or not _title_like(paragraphs[i]):
+            i += 1
+            continue
+        run_end = i
+        while (
+            run_end < len(paragraphs)
+            and kinds[run_end] is None
+            and _title_like(paragraphs[run_end])
+        ):
+            run_end += 1
+        before = kinds[i - 1]
+        after = kinds[run_end] if run_end < len(paragraphs) else "end"
+        under_heading = before is not None and bool(
+            _RELATED_HEADING.match(paragraphs[i - 1].strip())
+        )
+        if before is not None and (after is not None or under_heading) and run_end - i <= 6:
+            for j in range(i, run_end):
+                kinds[j] = "link preview"
+        i = run_end
