@@ -1,0 +1,355 @@
+"""The fact-checker's table: figures of several reports grouped by the thing they count.
+
+`compare_figures` groups the figures frame into "the same thing counted" (see its docstring),
+puts each report's intervals, hedges, sources and dates side by side, and flags figures
+that cannot both be true. `figure_pairs` lists the pairwise verdicts and
+`describe_disagreements` writes them out as plain sentences for the notebooks.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import math
+import re
+
+import pandas as pd
+
+from .errors import CrosscheckError
+from .grouping import FIGURE_COLUMNS, GroupKey, group_keys, sentence_around
+
+# A hedge that makes a point value approximate ("about 2,000") widens it by this share
+# either side before intervals are compared: "closer to 2,000" covers 1,700 to 2,300.
+APPROXIMATE_TOLERANCE = 0.15
+APPROXIMATE_HEDGES = frozenset(
+    {
+        "about", "around", "approximately", "roughly", "nearly", "almost", "closer to",
+        "close to", "some", "estimated", "an estimated", "an estimate", "just under",
+        "just over", "more or less", "or so", "upwards of", "circa", "over", "under",
+    }
+)  # fmt: skip
+# Reports further apart than this may both be right: the count can change in between.
+TIME_GAP_DAYS = 90
+# describe_disagreements spells out at most this many disagreeing pairs per group.
+MAX_PAIR_SENTENCES = 4
+
+COMPARISON_COLUMNS = [
+    "group", "category", "article_id", "outlet", "published", "figure", "interval",
+    "hedge", "source", "when", "status", "disagrees_with", "sentence", "low", "high",
+    "sentence_no", "start", "end", "assumed", "group_key",
+]  # fmt: skip
+PAIR_COLUMNS = ["group", "a", "b", "relation", "days_apart"]
+STATUS_ORDER = ["conflict", "time gap", "agrees", "single"]
+
+
+def is_approximate(hedge: object) -> bool:
+    """True when the hedge marks a point value as approximate ("about", "closer to")."""
+    return isinstance(hedge, str) and hedge.strip().lower() in APPROXIMATE_HEDGES
+
+
+def effective_interval(low: float, high: float, hedge: object) -> tuple[float, float]:
+    """The interval a figure allows: open ends become 0 / infinity, approximations widen."""
+    lo = 0.0 if pd.isna(low) else float(low)
+    hi = math.inf if pd.isna(high) else float(high)
+    if is_approximate(hedge):
+        lo, hi = lo * (1 - APPROXIMATE_TOLERANCE), hi * (1 + APPROXIMATE_TOLERANCE)
+    return lo, hi
+
+
+def intervals_conflict(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """True when two effective intervals share no value, so both cannot be true."""
+    return a[1] < b[0] or b[1] < a[0]
+
+
+def format_interval(low: float, high: float, hedge: object = "") -> str:
+    """A short reading of an interval: '503', '≥ 401', '≤ 30', '20,000–30,000', '≈ 2,000'."""
+
+    def num(x: float) -> str:
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+
+    if pd.isna(low) and pd.isna(high):
+        return "?"
+    if pd.isna(high):
+        return f"≥ {num(low)}"
+    if pd.isna(low):
+        return f"≤ {num(high)}"
+    if low == high:
+        return f"≈ {num(low)}" if is_approximate(hedge) else num(low)
+    return f"{num(low)}–{num(high)}"
+
+
+def _marked_sentence(text: str, start: int, end: int) -> str:
+    """The sentence holding the figure, with the figure in [brackets]."""
+    sentence, a, b = sentence_around(text, start, end)
+    return f"{sentence[:a]}[{sentence[a:b]}]{sentence[b:]}"
+
+
+def _check_inputs(figures: pd.DataFrame, articles: pd.DataFrame) -> None:
+    missing = [c for c in FIGURE_COLUMNS if c not in figures.columns]
+    if missing:
+        raise CrosscheckError(f"figures frame lacks column(s): {', '.join(missing)}")
+    unknown = sorted(set(figures["article_id"]) - set(articles.index))
+    if unknown:
+        raise CrosscheckError(f"figures name article(s) not in articles: {', '.join(unknown)}")
+
+
+def compare_figures(
+    figures: pd.DataFrame, articles: pd.DataFrame, categories: list[str] | None = None
+) -> pd.DataFrame:
+    """One row per figure, grouped by the thing counted, with a verdict against the others.
+
+    Grouping ("the same thing counted") is deliberately simple and shown in `group_key`:
+    category / subject / qualifier / outcome / place, where
+      - subject is the counted noun's head; nouns that just name the category ("troops",
+        "soldiers", "Marines" for troops; "people", "deaths" for casualties) count as the
+        category itself, other heads ("civilians", "votes") stay apart;
+      - qualifier is a nationality or party named in the figure ("US", "Russian", "ISIS");
+      - outcome (casualties only) is killed or wounded, from the nearest verb in the sentence;
+      - place is a capitalised name after "in", "from", "out of"... in the figure's clause.
+    A figure that does not state a qualifier, outcome or place takes the one value the rest
+    of its group states, if exactly one; the `assumed` column lists what was filled in.
+    The terms are data: data/lexicon/comparison.csv.
+
+    Verdicts (`status`): two figures of a group conflict when their intervals share no
+    value, after approximate hedges ("about", "closer to") widen a point by
+    APPROXIMATE_TOLERANCE and open ends run to 0 or infinity. A difference between reports
+    published more than TIME_GAP_DAYS apart is a "time gap" instead: the count may have
+    changed. A figure's status is its worst verdict (conflict > time gap > agrees), or
+    "single" when nothing else counts the same thing. Unknown dates never make a time gap.
+    """
+    _check_inputs(figures, articles)
+    frame = figures if categories is None else figures[figures["category"].isin(categories)]
+    if frame.empty:
+        return pd.DataFrame(columns=COMPARISON_COLUMNS)
+    frame = frame.reset_index(drop=True)
+    keys = group_keys(frame, articles["text"])
+    meta = articles.reindex(frame["article_id"])
+    rows = []
+    for i, fig in frame.iterrows():
+        key: GroupKey = keys[i]
+        text = articles.at[fig["article_id"], "text"]
+        rows.append(
+            {
+                "group": key.label,
+                "category": fig["category"],
+                "article_id": fig["article_id"],
+                "outlet": meta["outlet"].iloc[i] if "outlet" in meta else "",
+                "published": meta["published"].iloc[i] if "published" in meta else pd.NaT,
+                "figure": fig["text"],
+                "interval": format_interval(fig["low"], fig["high"], fig["hedge"]),
+                "hedge": fig["hedge"] if isinstance(fig["hedge"], str) else "",
+                "source": fig["source"] if isinstance(fig["source"], str) else "",
+                "when": fig["when"] if isinstance(fig["when"], str) else "",
+                "sentence": _marked_sentence(text, int(fig["start"]), int(fig["end"])),
+                "low": fig["low"],
+                "high": fig["high"],
+                "sentence_no": fig["sentence_no"],
+                "start": fig["start"],
+                "end": fig["end"],
+                "assumed": ", ".join(key.assumed),
+                "group_key": key.key,
+            }
+        )
+    table = pd.DataFrame(rows)
+    table["published"] = pd.to_datetime(table["published"])
+    table["outlet"] = table["outlet"].fillna("").astype(str)
+    table["outlet"] = table["outlet"].where(table["outlet"] != "", table["article_id"])
+    table = _order(table)
+    status, disagrees = _verdicts(table)
+    table["status"], table["disagrees_with"] = status, disagrees
+    return table[COMPARISON_COLUMNS]
+
+
+def _order(table: pd.DataFrame) -> pd.DataFrame:
+    sizes = table.groupby("group")["group"].transform("size")
+    table = table.assign(_size=-sizes)
+    table = table.sort_values(
+        ["category", "_size", "group", "published", "article_id", "start"], na_position="last"
+    )
+    return table.drop(columns="_size").reset_index(drop=True)
+
+
+def _days_apart(a: pd.Timestamp, b: pd.Timestamp) -> float:
+    if pd.isna(a) or pd.isna(b):
+        return math.nan
+    return abs((b - a).days)
+
+
+def figure_pairs(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of figures in a group: a, b (row labels), relation, days_apart.
+
+    relation is "conflict" (cannot both be true), "time gap" (disjoint but the reports are
+    more than TIME_GAP_DAYS apart) or "agrees" (the intervals overlap).
+    """
+    rows = []
+    for group, members in comparison.groupby("group", sort=False):
+        for a, b in itertools.combinations(members.index, 2):
+            ra, rb = comparison.loc[a], comparison.loc[b]
+            days = _days_apart(ra["published"], rb["published"])
+            ia = effective_interval(ra["low"], ra["high"], ra["hedge"])
+            ib = effective_interval(rb["low"], rb["high"], rb["hedge"])
+            if not intervals_conflict(ia, ib):
+                relation = "agrees"
+            elif days > TIME_GAP_DAYS:
+                relation = "time gap"
+            else:
+                relation = "conflict"
+            rows.append((group, a, b, relation, days))
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS).astype({"days_apart": "float64"})
+
+
+def _verdicts(table: pd.DataFrame) -> tuple[list[str], list[str]]:
+    pairs = figure_pairs(table)
+    status = ["single"] * len(table)
+    against: list[list[str]] = [[] for _ in range(len(table))]
+    for pair in pairs.itertuples(index=False):
+        for me, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            rank = STATUS_ORDER.index
+            if rank(pair.relation) < rank(status[me]):
+                status[me] = pair.relation
+            if pair.relation != "agrees":
+                row = table.loc[other]
+                label = f"{row['outlet']}: {_phrase(row)}"
+                if label not in against[me]:
+                    against[me].append(label)
+    return status, ["; ".join(items) for items in against]
+
+
+_NUMBER_END = re.compile(r"[\d,.]*\d(?:\s*(?:million|billion|thousand|hundred))?", re.IGNORECASE)
+
+
+def _phrase(row: pd.Series) -> str:
+    """The figure as a reader would quote it: hedge and number, without the noun."""
+    text = str(row["figure"])
+    number = row.get("number") if "number" in row else None
+    if isinstance(number, str) and number and number in text:
+        return text[: text.index(number) + len(number)]
+    ends = [match.end() for match in _NUMBER_END.finditer(text)]
+    phrase = text[: ends[-1]] if ends else text
+    if row["hedge"] and phrase[:1].isupper() and phrase[1:2].islower():
+        phrase = phrase[0].lower() + phrase[1:]
+    return phrase
+
+
+def _with_source(row: pd.Series) -> str:
+    source = row["source"]
+    return f"{_phrase(row)} ({source})" if source else _phrase(row)
+
+
+def _date(value: pd.Timestamp) -> str:
+    return "undated" if pd.isna(value) else f"{value.day} {value:%b %Y}"
+
+
+def _gap(days: float) -> str:
+    if days >= 540:
+        return f"{round(days / 365)} years"
+    if days >= 45:
+        return f"{round(days / 30.44)} months"
+    return f"{int(days)} days"
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+_COUNT_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+def _count(n: int, noun: str) -> str:
+    word = _COUNT_WORDS[n] if n < len(_COUNT_WORDS) else str(n)
+    return f"{word} {noun}{'' if n == 1 else 's'}"
+
+
+def _report_summary(group: str, members: pd.DataFrame, first: pd.Timestamp | None) -> str:
+    distinct = members.drop_duplicates(subset=["low", "high", "hedge", "source"])
+    outlet = members["outlet"].iloc[0]
+    published = members["published"].iloc[0]
+    phrases = _join([_with_source(row) for _, row in distinct.iterrows()])
+    when = ""
+    if first is not None and not pd.isna(published) and not pd.isna(first):
+        days = _days_apart(first, published)
+        when = f", {_gap(days)} later," if days > TIME_GAP_DAYS else ""
+    if len(distinct) == 1:
+        return f"{outlet}{when} says {phrases}"
+    return f"{outlet}{when} gives {_count(len(distinct), 'figure')} for {group}, {phrases}"
+
+
+def describe_disagreements(comparison: pd.DataFrame, include_agreements: bool = True) -> list[str]:
+    """Plain sentences, one or more per group: who says what, and which figures disagree.
+
+    Groups with a conflict or time gap get an overview sentence (each report's distinct
+    figures, in date order) followed by one sentence per distinct disagreement. With
+    `include_agreements`, groups counted by two or more reports that agree get one line.
+    """
+    if comparison.empty:
+        return []
+    pairs = figure_pairs(comparison)
+    sentences: list[str] = []
+    for group, members in comparison.groupby("group", sort=False):
+        group_pairs = pairs[(pairs["group"] == group) & (pairs["relation"] != "agrees")]
+        reports = list(dict.fromkeys(members["article_id"]))
+        if group_pairs.empty:
+            if include_agreements and len(reports) > 1:
+                sentences.append(
+                    f"The {_count(len(reports), 'report')} that count {group} do not "
+                    f"contradict each other ({_join([_phrase(r) for _, r in members.iterrows()])})."
+                )
+            continue
+        first = members["published"].iloc[0]
+        parts = []
+        for n, article_id in enumerate(reports):
+            mine = members[members["article_id"] == article_id]
+            parts.append(_report_summary(group, mine, None if n == 0 else first))
+        sentences.append("; ".join(parts) + ".")
+        sentences.extend(_pair_sentences(comparison, group_pairs, group))
+    return [s[:1].upper() + s[1:] for s in sentences]
+
+
+def _pair_sentences(comparison: pd.DataFrame, pairs: pd.DataFrame, group: str) -> list[str]:
+    out: list[str] = []
+    seen: set[tuple] = set()
+    for pair in pairs.itertuples(index=False):
+        a, b = comparison.loc[pair.a], comparison.loc[pair.b]
+        said = tuple(sorted((_said(a), _said(b))))
+        if said in seen:
+            continue
+        seen.add(said)
+        if len(seen) > MAX_PAIR_SENTENCES:
+            continue
+        out.append(_pair_sentence(a, b, pair.relation, pair.days_apart, group))
+    hidden = len(seen) - MAX_PAIR_SENTENCES
+    if hidden > 0:
+        out.append(
+            f"{_count(hidden, 'more pair')} of figures for {group} disagree (see the table)."
+        )
+    return out
+
+
+def _said(row: pd.Series) -> tuple:
+    """What a report says, for spotting the same disagreement stated twice."""
+    return (row["article_id"], str(row["interval"]), row["source"])
+
+
+def _pair_sentence(a: pd.Series, b: pd.Series, relation: str, days: float, group: str) -> str:
+    same_report = a["article_id"] == b["article_id"]
+    if same_report:
+        who = f"In {a['outlet']}, {_with_source(a)} and {_with_source(b)}"
+    else:
+        who = f"{a['outlet']}'s {_with_source(a)} and {b['outlet']}'s {_with_source(b)}"
+    if relation == "time gap":
+        return (
+            f"{who} differ, but the reports are {_gap(days)} apart, "
+            "so the count may have changed in between."
+        )
+    hedge = f", if both count {group}" if a["assumed"] or b["assumed"] else ""
+    undated = pd.isna(a["published"]) or pd.isna(b["published"])
+    note = " (one report is undated)" if undated and not same_report else ""
+    return f"{who} cannot both be true{hedge}{note}."
+
+
+def findings_html(sentences: list[str]) -> str:
+    """The findings as an HTML bullet list, every sentence escaped."""
+    if not sentences:
+        return "<p>No figures to compare.</p>"
+    items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
+    return f"<ul>{items}</ul>"

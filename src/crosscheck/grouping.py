@@ -1,0 +1,237 @@
+"""Which figures count "the same thing": a transparent key per figure.
+
+The key has five parts: category / subject / qualifier / outcome / place. Each part comes
+from the figure's own words or its clause, using the terms in data/lexicon/comparison.csv;
+a part a figure leaves unstated is filled from its group when the group states exactly one
+value, and the filled parts are reported so a reader can see what was assumed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .articles import segment
+from .text import normalise
+
+FIGURE_COLUMNS = [
+    "article_id", "sentence_no", "start", "end", "text", "number", "low", "high",
+    "hedge", "noun", "category", "source", "when",
+]  # fmt: skip
+LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon" / "comparison.csv"
+
+# How each category reads in a group label when the noun just names the category.
+CATEGORY_WORDS = {
+    "troops": "troops",
+    "militants": "militants",
+    "strikes": "strikes",
+    "targets": "targets",
+    "casualties": "people",
+    "displaced": "displaced people",
+    "money": "money",
+    "other": "things",
+}
+# Number words and hedges that can end a figure whose noun is left out ("killed four").
+_NOT_NOUNS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
+    "hundreds thousand thousands million millions billion billions more than least about "
+    "nearly some another other".split()
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s")
+_DIRECTIONS = r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"  # noqa: E501
+_PLACE = re.compile(
+    r"\b(?:in|inside|from|out of|across|into|throughout|within|near)\s+(?:the\s+)?"
+    + _DIRECTIONS
+    + r"([A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*)*)"
+)
+_NOT_PLACES = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+@dataclass(frozen=True)
+class GroupKey:
+    """A figure's group: the key parts, a readable label, and the parts that were assumed."""
+
+    key: str
+    label: str
+    assumed: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon(path: Path = LEXICON) -> dict[str, dict[str, object]]:
+    """The comparison terms: generic nouns per category, qualifiers, casualty outcomes."""
+    generic: dict[str, set[str]] = defaultdict(set)
+    qualifiers: dict[str, str] = {}
+    outcomes: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            kind, term, value = row["kind"].strip(), row["term"].strip(), row["value"].strip()
+            if kind == "generic":
+                generic[value].add(term.lower())
+            elif kind == "qualifier":
+                qualifiers[term] = value
+            elif kind == "outcome":
+                outcomes[term.lower()] = value
+    return {"generic": dict(generic), "qualifiers": qualifiers, "outcomes": outcomes}
+
+
+@lru_cache(maxsize=1)
+def _qualifier_pattern() -> re.Pattern[str]:
+    terms = sorted(lexicon()["qualifiers"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, terms)) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _outcome_pattern() -> re.Pattern[str]:
+    terms = sorted(lexicon()["outcomes"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, terms)) + r")\b", re.IGNORECASE)
+
+
+def singular(word: str) -> str:
+    """A crude English singular for noun heads: 'casualties' → 'casualty', 'men' → 'man'."""
+    word = word.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def noun_head(noun: object, text: str) -> str:
+    """The last word of the counted noun (or of the figure text when the noun is missing)."""
+    source = noun if isinstance(noun, str) and noun.strip() else text
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", source)
+    if not words or words[-1].lower() in _NOT_NOUNS:
+        return ""
+    return words[-1]
+
+
+def subject_of(head: str, category: str) -> tuple[str, str]:
+    """(key, display word): the category itself for generic nouns, else the noun head."""
+    terms = lexicon()
+    base = singular(head)
+    qualifier_words = {q.lower() for q in terms["qualifiers"]} | {
+        singular(q) for q in terms["qualifiers"]
+    }
+    generic = terms["generic"].get(category, set())
+    if not base or base in generic or base in qualifier_words:
+        return category, CATEGORY_WORDS.get(category, category)
+    return base, head.lower()
+
+
+def qualifier_of(text: str, noun: object) -> str:
+    """A nationality or party named inside the figure ("2,000 US troops" → "US")."""
+    words = f"{text} {noun}" if isinstance(noun, str) else text
+    match = _qualifier_pattern().search(normalise(words))
+    return lexicon()["qualifiers"][match.group(1)] if match else ""
+
+
+def outcome_of(sentence: str, start: int, end: int) -> str:
+    """Killed or wounded: the outcome word nearest the figure within its sentence."""
+    best, distance = "", None
+    for match in _outcome_pattern().finditer(sentence):
+        gap = max(match.start() - end, start - match.end(), 0)
+        if distance is None or gap < distance:
+            best, distance = lexicon()["outcomes"][match.group(1).lower()], gap
+    return best
+
+
+def place_of(sentence: str, start: int, end: int) -> str:
+    """A capitalised place after in/from/out of… in the figure's clause, after it first."""
+    text = normalise(sentence)
+    after = _CLAUSE_BREAK.split(text[end:], maxsplit=1)[0][:100]
+    before = _CLAUSE_BREAK.split(text[:start])[-1][-100:]
+    for window in (after, before):
+        for match in _PLACE.finditer(window):
+            name = match.group(1)
+            words = name.split()
+            if words[0] in _NOT_PLACES or name in lexicon()["qualifiers"]:
+                continue
+            return name
+    return ""
+
+
+@lru_cache(maxsize=64)
+def _segments(text: str) -> tuple:
+    return tuple(segment(text))
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence holding offset `start`, and the figure's offsets within it."""
+    for s in _segments(text):
+        if s.start <= start < s.end:
+            return text[s.start : s.end], start - s.start, min(end, s.end) - s.start
+    return text[start:end], 0, end - start
+
+
+def _fill(parts: list[dict], by: tuple[str, ...], field: str) -> None:
+    """Give figures that leave `field` unstated the group's value, when it has exactly one."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for part in parts:
+        groups[tuple(part[k] for k in by)].append(part)
+    for members in groups.values():
+        stated = {p[field] for p in members if p[field]}
+        if len(stated) == 1:
+            value = stated.pop()
+            for p in members:
+                if not p[field]:
+                    p[field] = value
+                    p["assumed"].append(f"{field} {value}")
+
+
+def _label(part: dict) -> str:
+    word, outcome, place, qualifier = (
+        part["word"],
+        part["outcome"],
+        part["place"],
+        part["qualifier"],
+    )
+    people = part["subject"] in {"casualties", "displaced"}
+    label = word if people or not qualifier else f"{qualifier} {word}"
+    if outcome:
+        label += f" {outcome}"
+    if place:
+        label += f" in {place}"
+    if people and qualifier:
+        label += f" ({qualifier})"
+    return label
+
+
+def group_keys(figures: pd.DataFrame, texts: pd.Series) -> list[GroupKey]:
+    """One GroupKey per row of `figures` (in row order); `texts` maps article_id to text."""
+    parts = []
+    for fig in figures.itertuples(index=False):
+        text = texts[fig.article_id]
+        sentence, s, e = sentence_around(text, int(fig.start), int(fig.end))
+        head = noun_head(fig.noun, fig.text)
+        subject, word = subject_of(head, fig.category)
+        parts.append(
+            {
+                "category": fig.category,
+                "subject": subject,
+                "word": word,
+                "qualifier": qualifier_of(fig.text, fig.noun),
+                "outcome": outcome_of(sentence, s, e) if fig.category == "casualties" else "",
+                "place": place_of(sentence, s, e),
+                "assumed": [],
+            }
+        )
+    _fill(parts, ("category", "subject"), "qualifier")
+    _fill(parts, ("category", "subject", "qualifier"), "outcome")
+    _fill(parts, ("category", "subject", "qualifier", "outcome"), "place")
+    keys = []
+    for part in parts:
+        fields = ("category", "subject", "qualifier", "outcome", "place")
+        key = " / ".join(part[f] or "-" for f in fields)
+        keys.append(GroupKey(key, _label(part), tuple(part["assumed"])))
+    return keys

@@ -1,0 +1,192 @@
+"""compare_figures: grouping of "the same thing counted", interval verdicts, findings in words."""
+
+from __future__ import annotations
+
+import pytest
+from _figure_frames import NAN, figure, figures, reports
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crosscheck.compare import (
+    APPROXIMATE_TOLERANCE,
+    COMPARISON_COLUMNS,
+    compare_figures,
+    describe_disagreements,
+    effective_interval,
+    figure_pairs,
+    findings_html,
+    format_interval,
+    intervals_conflict,
+)
+from crosscheck.errors import CrosscheckError
+
+MONITOR = (
+    "Officially, the Pentagon says there are 503 troops in Syria. However, US officials said "
+    "there were closer to 2,000 US troops in the country."
+)
+LATER = "The withdrawal of the more than 2,000 troops was ordered on Wednesday."
+
+
+def monitor_and_later(later_date: str | None = "2018-12-19"):
+    arts = reports(
+        ("monitor", "Monitor Weekly", "2017-11-30", MONITOR),
+        ("later", "Daily Paper", later_date, LATER),
+    )
+    figs = figures(
+        figure(arts, "monitor", "503 troops", 503, 503, source="the Pentagon"),
+        figure(arts, "monitor", "closer to 2,000 US troops", 2000, 2000, "closer to",
+               source="US officials"),
+        figure(arts, "later", "more than 2,000 troops", 2001, NAN, "more than"),
+    )  # fmt: skip
+    return figs, arts
+
+
+def test_same_thing_counted_is_one_group_with_the_assumptions_shown():
+    table = compare_figures(*monitor_and_later())
+    assert list(table.columns) == COMPARISON_COLUMNS
+    assert table["group"].nunique() == 1
+    assert table["group"].iloc[0] == "US troops in Syria"
+    by_figure = table.set_index("figure")
+    assert by_figure.at["503 troops", "assumed"] == "qualifier US"
+    assert by_figure.at["closer to 2,000 US troops", "assumed"] == "place Syria"
+    assert by_figure.at["503 troops", "sentence"].endswith("there are [503 troops] in Syria.")
+
+
+def test_intervals_that_cannot_both_be_true_conflict_and_months_apart_is_a_time_gap():
+    table = compare_figures(*monitor_and_later()).set_index("figure")
+    assert table.at["503 troops", "status"] == "conflict"
+    assert "Monitor Weekly: closer to 2,000" in table.at["503 troops", "disagrees_with"]
+    assert "Daily Paper: more than 2,000" in table.at["503 troops", "disagrees_with"]
+    # closer to 2,000 (1,700-2,300) overlaps more than 2,000: they agree
+    assert table.at["more than 2,000 troops", "status"] == "time gap"
+    pairs = figure_pairs(compare_figures(*monitor_and_later()))
+    assert sorted(pairs["relation"]) == ["agrees", "conflict", "time gap"]
+
+
+def test_reports_close_in_time_conflict_and_undated_reports_still_work():
+    figs, arts = monitor_and_later("2017-12-10")
+    assert (
+        compare_figures(figs, arts).set_index("figure").at["more than 2,000 troops", "status"]
+        == "conflict"
+    )
+    figs, arts = monitor_and_later(None)
+    table = compare_figures(figs, arts)
+    assert table.set_index("figure").at["more than 2,000 troops", "status"] == "conflict"
+    assert any("undated" in s for s in describe_disagreements(table))
+
+
+def test_findings_name_reports_figures_sources_and_the_gap():
+    findings = describe_disagreements(compare_figures(*monitor_and_later()))
+    overview = findings[0]
+    assert overview.startswith("Monitor Weekly gives two figures for US troops in Syria")
+    assert "503 (the Pentagon)" in overview and "closer to 2,000 (US officials)" in overview
+    assert "Daily Paper, 13 months later, says more than 2,000" in overview
+    assert any(
+        s.startswith("In Monitor Weekly, 503 (the Pentagon) and closer to 2,000")
+        and "cannot both be true" in s
+        for s in findings
+    )
+    assert any("13 months apart" in s and "may have changed" in s for s in findings)
+
+
+def test_qualifiers_keep_different_forces_apart():
+    arts = reports(
+        ("a", "A", "2020-01-01", "There are 3,000 Russian troops and 500 US troops in Syria."),
+        ("b", "B", "2020-01-02", "Some 900 troops are there."),
+    )
+    table = compare_figures(
+        figures(
+            figure(arts, "a", "3,000 Russian troops", 3000, 3000),
+            figure(arts, "a", "500 US troops", 500, 500),
+            figure(arts, "b", "900 troops", 900, 900, "some"),
+        ),
+        arts,
+    )
+    assert table["group"].nunique() == 3
+    assert set(table["status"]) == {"single"}
+    assert (table["assumed"] == "").all()
+
+
+def test_casualty_outcomes_and_categories_are_not_mixed():
+    arts = reports(
+        ("a", "A", "2020-01-01", "The blast killed 12 people and wounded 40 people."),
+        ("b", "B", "2020-01-01", "At least 300 people were wounded. Police sent 40 people."),
+    )
+    figs = figures(
+        figure(arts, "a", "12 people", 12, 12, category="casualties"),
+        figure(arts, "a", "40 people", 40, 40, category="casualties"),
+        figure(arts, "b", "At least 300 people", 300, NAN, "at least", category="casualties"),
+        figure(arts, "b", "40 people", 40, 40, category="other"),
+    )
+    table = compare_figures(figs, arts)
+    groups = dict(zip(table["figure"] + "@" + table["article_id"], table["group"], strict=True))
+    assert groups["12 people@a"] == "people killed"
+    assert groups["40 people@a"] == groups["At least 300 people@b"] == "people wounded"
+    assert groups["40 people@b"] != groups["40 people@a"]
+    assert compare_figures(figs, arts, categories=["other"])["category"].tolist() == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ((2000, 2000, "about"), (1900, 1900, ""), False),  # within the tolerance
+        ((2000, 2000, "about"), (1500, 1500, ""), True),
+        ((2000, 2000, ""), (1900, 1900, ""), True),  # both exact
+        ((401, NAN, "more than"), (503, 503, ""), False),
+        ((NAN, 30, "up to"), (47, 47, ""), True),
+        ((20000, 30000, "between"), (25000, 25000, ""), False),
+    ],
+)
+def test_interval_verdicts(a, b, conflict):
+    assert intervals_conflict(effective_interval(*a), effective_interval(*b)) is conflict
+
+
+@given(
+    st.floats(0, 1e7, allow_nan=False),
+    st.floats(0, 1e7, allow_nan=False),
+    st.sampled_from(["", "about", "closer to", "more than"]),
+)
+def test_effective_interval_keeps_the_stated_values(x, y, hedge):
+    low, high = min(x, y), max(x, y)
+    lo, hi = effective_interval(low, high, hedge)
+    assert lo <= low <= high <= hi
+    assert intervals_conflict((lo, hi), (low, high)) is False
+    if hedge == "about" and low > 0:
+        assert lo == pytest.approx(low * (1 - APPROXIMATE_TOLERANCE))
+
+
+def test_format_interval_readings():
+    assert format_interval(503, 503) == "503"
+    assert format_interval(401, NAN) == "≥ 401"
+    assert format_interval(NAN, 29) == "≤ 29"
+    assert format_interval(20000, 30000) == "20,000–30,000"
+    assert format_interval(2000, 2000, "closer to") == "≈ 2,000"
+    assert format_interval(NAN, NAN) == "?"
+
+
+def test_empty_and_bad_input():
+    figs, arts = monitor_and_later()
+    empty = compare_figures(figs, arts, categories=["money"])
+    assert empty.empty and list(empty.columns) == COMPARISON_COLUMNS
+    assert describe_disagreements(empty) == []
+    with pytest.raises(CrosscheckError, match="not in articles: ghost"):
+        compare_figures(figs.assign(article_id="ghost"), arts)
+    with pytest.raises(CrosscheckError, match="lacks column"):
+        compare_figures(figs.drop(columns="hedge"), arts)
+
+
+def test_agreeing_reports_get_one_line_and_html_is_escaped():
+    arts = reports(
+        ("a", "A <b>", "2020-01-01", "There are 500 troops in Mali."),
+        ("b", "B", "2020-01-05", "About 480 troops are in Mali."),
+    )
+    table = compare_figures(
+        figures(figure(arts, "a", "500 troops", 500, 500), figure(arts, "b", "About 480 troops",
+                480, 480, "about")), arts)  # fmt: skip
+    assert set(table["status"]) == {"agrees"}
+    findings = describe_disagreements(table)
+    assert findings == ["The two reports that count troops in Mali do not contradict each other "
+                        "(500 and about 480)."]  # fmt: skip
+    assert describe_disagreements(table, include_agreements=False) == []
+    html = findings_html(["<script>alert(1)</script> & co"])
+    assert "<script>" not in html and "&lt;script&gt;" in html
