@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -399,7 +400,7 @@ def test_evaluate_corpus_with_stand_in_extractors(tmp_path, monkeypatch):
         return _pred_quotes([])
 
     fakes = {"figures": fake_figures, "quotes": fake_quotes}
-    monkeypatch.setattr(evaluate, "_extractor", lambda module, function: fakes[module])
+    monkeypatch.setattr(evaluate, "load_extractor", lambda module, function: fakes[module])
     result = evaluate.evaluate_corpus(corpus)
     figures = result["figures"]
     assert (figures["gold"], figures["predicted"], figures["matched"]) == (2, 2, 1)
@@ -429,7 +430,7 @@ def test_figures_null_articles_are_not_scored_for_figures(tmp_path, monkeypatch)
         return _pred_figures([])
 
     fakes = {"figures": fake_figures, "quotes": lambda articles: _pred_quotes([])}
-    monkeypatch.setattr(evaluate, "_extractor", lambda module, function: fakes[module])
+    monkeypatch.setattr(evaluate, "load_extractor", lambda module, function: fakes[module])
     result = evaluate.evaluate_corpus(corpus)
     assert result["figures"]["scored_articles"] == 0 and result["figures"]["gold"] == 0
     assert calls == []
@@ -467,12 +468,7 @@ def make_or_module(target: str, make_vars: list[str], module: str, args: list[st
 
 
 def _extractors_present() -> bool:
-    try:
-        import crosscheck.figures  # noqa: F401
-        import crosscheck.quotes  # noqa: F401
-    except ModuleNotFoundError:
-        return False
-    return True
+    return all(importlib.util.find_spec(f"crosscheck.{name}") for name in ("figures", "quotes"))
 
 
 @pytest.mark.skipif(not _extractors_present(), reason="crosscheck.figures/quotes not written yet")

@@ -16,7 +16,6 @@ import argparse
 import csv
 import datetime as dt
 import hashlib
-import importlib
 import json
 import math
 import os
@@ -36,6 +35,7 @@ import pandas as pd
 from .articles import content_lines, load_articles, segment
 from .errors import CrosscheckError
 from .eval_report import write_atomically
+from .evaluate import load_extractor
 
 STAGES = ("load", "clean", "sentences", "figures", "quotes")
 EXTRACTORS = {"figures": "extract_figures", "quotes": "extract_quotes"}
@@ -182,14 +182,7 @@ def split(items: list, chunks: int) -> list[list]:
 
 def _extractor(stage: str) -> Callable | str:
     """The stage's extractor function, or why it cannot be imported."""
-    try:
-        return getattr(importlib.import_module(f"crosscheck.{stage}"), EXTRACTORS[stage])
-    except ModuleNotFoundError as err:
-        if err.name == f"crosscheck.{stage}":
-            return f"crosscheck.{stage} is not installed"
-        return f"crosscheck.{stage} cannot be imported ({err})"
-    except (ImportError, AttributeError) as err:
-        return f"crosscheck.{stage} cannot be imported ({err})"
+    return load_extractor(stage, EXTRACTORS[stage])
 
 
 def run_stage(stage: str, chunk: object) -> object:

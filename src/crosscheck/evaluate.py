@@ -355,7 +355,7 @@ def per_article(section: dict) -> dict[str, dict[str, int]]:
     }
 
 
-def _extractor(module: str, function: str) -> Callable[[pd.DataFrame], pd.DataFrame] | str:
+def load_extractor(module: str, function: str) -> Callable[[pd.DataFrame], pd.DataFrame] | str:
     """The extractor function, or why it cannot be imported (the section is then not scored)."""
     try:
         return getattr(importlib.import_module(f"crosscheck.{module}"), function)
@@ -385,7 +385,7 @@ def evaluate_corpus(corpus: str | Path, progress: Callable[[str], None] | None =
         ("figures", "figures", "extract_figures", gold_figures, score_figures),
         ("quotes", "quotes", "extract_quotes", gold_quotes, score_quotes),
     ):
-        extract = _extractor(module, function)
+        extract = load_extractor(module, function)
         if isinstance(extract, str):
             say(f"{name}: not scored, {extract}")
             result[name] = {"unavailable": extract}
