@@ -383,21 +383,23 @@ def test_evaluate_corpus_with_stand_in_extractors(tmp_path, monkeypatch):
         text,
         {
             "figures": [_fig("12 tanks", 12, 12, "targets"), _fig("12 tanks", 12, 12, "targets")],
-            "quotes": [],
+            "quotes": [{"quote": "x</script> guns", "speaker": "Ann Lee", "kind": "direct"}],
         },
     )
     second = text.index("12 tanks", 30)
 
-    def fake_figures(articles):
+    def fake_figures(articles):  # rows indexed by article_id, as an extractor may return them
         return _pred_figures(
             [
                 ("a", second, second + 8, "12 tanks", 12, 12, "targets"),
                 ("a", second + 13, second + 35, "3 <script>", 3, 3, "other"),
             ]
-        )
+        ).set_index("article_id")
 
-    def fake_quotes(articles):
-        return _pred_quotes([])
+    def fake_quotes(articles):  # nullable string columns with a missing speaker
+        start = text.index("x</script>")
+        rows = [("a", start, start + 15, "x</script> guns", pd.NA, "direct", pd.NA)]
+        return _pred_quotes(rows).astype({"quote": "string", "speaker": "string", "cue": "string"})
 
     fakes = {"figures": fake_figures, "quotes": fake_quotes}
     monkeypatch.setattr(evaluate, "load_extractor", lambda module, function: fakes[module])
@@ -411,6 +413,8 @@ def test_evaluate_corpus_with_stand_in_extractors(tmp_path, monkeypatch):
         "strict_right": 1,
     }
     assert "Headline" in figures["misses"][0]["sentence"]
+    assert result["quotes"]["matched"] == 1 and result["quotes"]["speaker_accuracy"] == 0.0
+    assert result["quotes"]["wrong"][0]["predicted"]["speaker"] is None
     page = render_html({**result, "generated": "now"})
     assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;b&gt;about" in page
     assert "12 tanks" in format_items(result) and "detection" in format_summary(result)

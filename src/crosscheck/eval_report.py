@@ -12,6 +12,8 @@ import os
 from html import escape
 from pathlib import Path
 
+import pandas as pd
+
 SECTIONS = {
     "figures": ("Figures", "value", "category"),
     "quotes": ("Quotes", "speaker"),
@@ -147,11 +149,18 @@ def write_atomically(path: Path, content: str) -> None:
         raise
 
 
+def _plain(value: object) -> object:
+    """JSON for the odd values frames hold: numpy scalars become numbers, pd.NA null."""
+    if hasattr(value, "item"):
+        return value.item()
+    return None if value is pd.NA else str(value)
+
+
 def write_reports(result: dict, out: Path) -> list[Path]:
     """Write eval.json and eval.html into `out`; each file appears whole or not at all."""
     stamped = {"generated": dt.datetime.now().isoformat(timespec="seconds"), **result}
     json_path, html_path = out / "eval.json", out / "eval.html"
-    write_atomically(json_path, json.dumps(stamped, indent=1, ensure_ascii=False))
+    write_atomically(json_path, json.dumps(stamped, indent=1, ensure_ascii=False, default=_plain))
     write_atomically(html_path, render_html(stamped))
     return [html_path, json_path]
 

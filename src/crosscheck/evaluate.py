@@ -163,7 +163,13 @@ def speakers_match(gold: str | None, predicted: str | None) -> bool:
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, pd.NA or NaT: a value the frame does not have."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and other containers are values
+        return False
 
 
 def same_bound(gold: object, predicted: object) -> bool:
@@ -391,8 +397,12 @@ def evaluate_corpus(corpus: str | Path, progress: Callable[[str], None] | None =
             result[name] = {"unavailable": extract}
             continue
         scored_ids = [a for a, g in gold.items() if name == "quotes" or g.figures is not None]
-        say(f"extracting {name} from {len(scored_ids)} article(s)")
-        predicted = extract(articles.loc[scored_ids]) if scored_ids else None
+        predicted = None
+        if scored_ids:
+            say(f"extracting {name} from {len(scored_ids)} article(s)")
+            predicted = extract(articles.loc[scored_ids])
+        if predicted is not None and "article_id" not in predicted.columns:
+            predicted = predicted.reset_index()  # extractors may index rows by article_id
         if predicted is None or predicted.empty:
             predicted = pd.DataFrame(columns=["article_id", "start", "end"])
         predicted = predicted[predicted["article_id"].isin(scored_ids)].reset_index(drop=True)
