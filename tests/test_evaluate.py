@@ -497,3 +497,25 @@ def test_make_eval_smoke(tmp_path):
     saved = json.loads((tmp_path / "eval.json").read_text())
     assert saved["figures"]["gold"] == 9 and saved["quotes"]["gold"] == 11
     assert (tmp_path / "eval.html").read_text().startswith("<!doctype html>")
+
+
+@pytest.mark.parametrize("name", ["corpus", "corpus-polnear-dev"])
+def test_shared_gold_is_read_and_placed(name):
+    """Every gold item of the shared corpora is found in its article (skips on a bare clone)."""
+    from crosscheck.articles import load_articles
+    from crosscheck.gold import load_gold
+    from crosscheck.text import normalise
+
+    corpus = SHARED / name
+    if not (corpus / "articles.csv").exists():
+        pytest.skip(f"../shared/{name} is not present beside the project")
+    articles = load_articles(corpus / "articles.csv")
+    gold = load_gold(articles, corpus / "gold")
+    figures, quotes = gold_frames(gold, articles["text"].to_dict())
+    expected_quotes = sum(len(g.quotes) for g in gold.values())
+    assert len(quotes) == expected_quotes > 100
+    assert len(figures) == sum(len(g.figures or []) for g in gold.values())
+    for frame, column in ((figures, "text"), (quotes, "quote")):
+        for row in frame.itertuples():
+            found = articles.at[row.article_id, "text"][row.start : row.end]
+            assert normalise(found).split() == normalise(getattr(row, column)).split()
