@@ -1,0 +1,477 @@
+"""Figures in reports: every count of people, events, things or money, as an interval with its
+counted noun, category, hedge, source and time expression.
+
+`figures_in_text` reads one report (a pure function, so a corpus maps in parallel);
+`extract_figures` maps it over an articles frame. Nouns, categories and context cues are data
+in data/lexicon/ (categories.csv, context.csv, non_counts.csv, hedges.csv).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .articles import segment
+from .errors import ArticleError
+from .gold import FIGURE_CATEGORIES
+from .numbers import LEXICON_DIR, NumberPhrase, find_number_phrases
+from .text import normalise
+
+FIGURE_COLUMNS = [
+    "article_id", "sentence_no", "start", "end", "text", "number", "low", "high", "hedge",
+    "noun", "category", "source", "when",
+]  # fmt: skip
+FIGURE_DTYPES = {
+    "article_id": str, "sentence_no": "int64", "start": "int64", "end": "int64", "text": str,
+    "number": str, "low": "float64", "high": "float64", "hedge": str, "noun": str,
+    "category": str, "source": str, "when": str,
+}  # fmt: skip
+CATEGORIES = FIGURE_CATEGORIES
+
+# How far after a number its counted noun may stand ("47 Tomahawk Land Attack Missiles").
+WINDOW_WORDS = 5
+CONTEXT_WORDS = 7  # how far context cues ("were killed") may stand after the noun
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.'&-]*[A-Za-z0-9.]|[A-Za-z]|[^\sA-Za-z]")
+_STOP = frozenset(
+    """the a an this that these those his her their its our my your of in on at to for from with
+    by and or but as than who which whom whose were was is are be been being have has had will
+    would could should may might can must do did does not no said says say told tell it they them
+    he she we you i there here when where while after before since during into over under about
+    against between through across per each all both including such so if then also only just
+    still already now up out off down near toward towards via like amid among within without upon
+    onto what how why whether remains""".split()
+)
+_TEMPORAL_BEFORE = frozenset(
+    "in since by until till from of during before after early late mid".split()
+)
+_MONTHS = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_WORD = re.compile(rf"{_MONTHS}\Z")
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:father|mother|parent|parents|mum|mom|dad)\s+of|\baged?|\bages|\bNo\.|\bnumber|#)\s*\Z",
+    re.IGNORECASE,
+)
+_PARTITIVE = re.compile(r"\s+of\s+(the|his|her|their|its|our|these|those|them|whom|us)\b", re.I)
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_CONJUNCTION_BEFORE = re.compile(
+    r"(?:\band|\bor|\bbut|\bwhile|\bplus|\bas well as|\balong with|\bincluding|\banother)\s*\Z",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\"!?]|\.(?:\s|\Z)| - ")
+_AGENT_NEXT = re.compile(
+    r"\s*(?:\d|the\b|a\b|an\b|his\b|her\b|their\b|its\b|at least\b|more than\b|some\b|about\b|"
+    r"nearly\b|dozens\b|hundreds\b|thousands\b|scores\b|several\b|many\b|two\b|three\b|four\b|"
+    r"five\b|six\b|seven\b|eight\b|nine\b|ten\b)",
+    re.IGNORECASE,
+)
+_SOURCE_HEADS = (
+    r"officials?|spokes(?:man|woman|person)|sources?|military|ministry|statement|report|monitor|"
+    r"group|agency|authorities|witnesses|activists|observatory|tank|command|government|coalition|"
+    r"analysts?|experts?|diplomats?|officers?|police|army|media|residents|medics"
+)
+_CAPS = r"(?:[A-Z][\w.'&-]*|U\.S\.)"
+_SOURCE_PHRASE = (
+    r"\b(?:(?:the|a|an|one|two|three|several|some|other)\s+(?:[\w.'&-]+\s+){0,4}?"
+    rf"(?:{_SOURCE_HEADS})\b"
+    rf"|(?:(?:the|a|an)\s+)?(?:{_CAPS}\s+(?:(?:of|for|and|on)\s+(?=[A-Z]))?){{0,6}}"
+    rf"(?:(?:{_SOURCE_HEADS})\b|{_CAPS}(?<!\.)))"
+)
+_SOURCE_SUBJECT = re.compile(
+    rf"(?P<src>{_SOURCE_PHRASE})(?:,[^,]{{1,120}},)?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?"
+    r"(?:said|says|say|told|tells|announced|announces|estimated|estimates|estimate|reported|"
+    r"reports|stated|confirmed|confirms|claimed|claims|added|counted|tallied)\b"
+)
+_SOURCE_AFTER = re.compile(
+    rf"\b(?:according\s+to|said|says|reported\s+by|estimated\s+by|citing)\s+(?P<src>{_SOURCE_PHRASE})"
+)
+_SOURCE_BY = re.compile(rf"\bby\s+(?P<src>the\s+{_CAPS}(?:\s+(?:{_CAPS}|of|for|and))*)")
+_NOT_SOURCES = frozenset("he she they it we i you the a an this that there".split())
+_WHEN = re.compile(
+    r"(?:\b(?:on|by|since|until|before|after|from|as of|as recently as|early|late|earlier|"
+    r"later)\s+)?"
+    rf"(?:(?:last|this|next)\s+)?\b{_DAYS}\b(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:\b(?:on|by|since|until|before|after|from|as of|in|early|late|mid-?)\s+)?"
+    rf"\b{_MONTHS}\s+\d{{1,2}}\b(?:,\s*\d{{4}})?"
+    rf"|\b(?:in|since|by|until|before|after|during|as of|from|early|late|earlier|later)\s+"
+    rf"(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}(?:\s+\d{{4}})?|(?:the\s+)?(?:19|20)\d{{2}}s?)\b"
+    r"|\b(?:(?:as of|since|until|by|earlier|later|as recently as)\s+)?(?:last|this|next|past|"
+    r"previous|coming)\s+(?:few\s+)?(?:week|month|year|weekend|night|summer|winter|spring|fall|"
+    r"autumn|decade|days|weeks|months|years)\b"
+    r"|\b(?:today|yesterday|tonight|tomorrow|overnight|this (?:morning|afternoon|evening))\b"
+    r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
+)
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|million|billion|trillion|dozen|dozens|hundreds|thousands|"
+    r"millions|billions)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A counted noun as found after a number: the word, its lexicon entry, where it ends."""
+
+    word: str
+    category: str
+    person: bool
+    known: bool  # found in the categories lexicon (not just a plural-looking word)
+    end: int
+
+
+@lru_cache(maxsize=1)
+def load_categories() -> dict[str, tuple[str, bool]]:
+    """Counted noun (lowercase, may be two words) -> (category, names people?)."""
+    lexicon = {}
+    with open(LEXICON_DIR / "categories.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            noun = " ".join(row["noun"].lower().split())
+            if noun and row["category"].strip() in CATEGORIES:
+                person = row.get("person", "").strip().lower() in ("yes", "y", "true", "1")
+                lexicon[noun] = (row["category"].strip(), person)
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def load_non_counts() -> frozenset[str]:
+    """Words after a number that make it a duration, time, percentage or measurement."""
+    with open(LEXICON_DIR / "non_counts.csv", encoding="utf-8", newline="") as handle:
+        return frozenset(row["word"].strip().lower() for row in csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
+def load_context() -> dict[tuple[str, str], re.Pattern]:
+    """(side, applies_to) -> one pattern of the context cues from data/lexicon/context.csv."""
+    cues: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    with open(LEXICON_DIR / "context.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            cue, category = " ".join(row["cue"].lower().split()), row["category"].strip()
+            sides = ("before", "after") if row["side"].strip() == "both" else (row["side"].strip(),)
+            for side in sides:
+                cues.setdefault((side, row["applies_to"].strip()), []).append((cue, category))
+    patterns = {}
+    for key, entries in cues.items():
+        entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+        alternatives = "|".join(
+            f"(?P<c{i}_{category}>{re.escape(cue)})" for i, (cue, category) in enumerate(entries)
+        )
+        patterns[key] = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    return patterns
+
+
+def _lexicon_entry(word: str, previous: str | None) -> tuple[str, tuple[str, bool]] | None:
+    lexicon = load_categories()
+    low = word.lower().rstrip(".")
+    if previous:
+        pair = f"{previous.lower()} {low}"
+        if pair in lexicon:
+            return pair, lexicon[pair]
+    return (low, lexicon[low]) if low in lexicon else None
+
+
+def _looks_plural(word: str) -> bool:
+    low = word.lower()
+    return (
+        len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s"))
+        and not word.isupper()
+        and low.isalpha()
+    )
+
+
+def _counted_noun(sentence: str, pos: int, one: bool) -> tuple[Noun | None, bool]:
+    """The counted noun after position `pos`, and whether the number is not a count at all."""
+    non_counts = load_non_counts()
+    weak: Noun | None = None
+    previous: str | None = None
+    words = 0
+    for match in _WORD.finditer(sentence, pos):
+        word = match.group()
+        if not word[0].isalpha():
+            break
+        low = word.lower()
+        if low in non_counts or low.rstrip(".") in non_counts:
+            return None, True
+        entry = _lexicon_entry(word, previous)
+        if entry:
+            noun, (category, person) = entry
+            end = match.end()
+            # Noun compounds: the head is the last noun ("staff members", "drone strikes").
+            while not _looks_plural(word) and sentence[end : end + 1] == " ":
+                nxt = _WORD.match(sentence, end + 1)
+                following = nxt and _lexicon_entry(nxt.group(), word)
+                if not following:
+                    break
+                noun, (category, person) = following
+                word, end = nxt.group(), nxt.end()
+            return Noun(word.rstrip("."), category, person, True, end - word.endswith(".")), False
+        if low in _STOP and not (word.isupper() and len(word) > 1):
+            break
+        if not one and _looks_plural(word):
+            found = Noun(word, "other", False, False, match.end())
+            if word[0].islower():
+                return found, False
+            weak = weak or found
+        previous = word
+        words += 1
+        if words >= WINDOW_WORDS:
+            break
+    return weak, False
+
+
+def _extend_coordination(sentence: str, noun: Noun) -> int:
+    """End of "men, women and children": a list of people nouns after the head."""
+    end = noun.end
+    pattern = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)([A-Za-z]+)\b")
+    while True:
+        match = pattern.match(sentence, end)
+        if not match:
+            return end
+        entry = load_categories().get(match.group(1).lower())
+        if not entry or not entry[1]:
+            return end
+        end = match.end()
+
+
+def _cue(pattern: re.Pattern | None, text: str, after: bool) -> str | None:
+    if pattern is None:
+        return None
+    for match in pattern.finditer(text):
+        if after and _AGENT_NEXT.match(text, match.end()):
+            continue
+        name = match.lastgroup or ""
+        return name.split("_", 1)[1]
+    return None
+
+
+def _before_window(sentence: str, start: int) -> str:
+    before = sentence[max(0, start - 80) : start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    return " ".join(before[cut:].split()[-4:])
+
+
+def _after_window(sentence: str, end: int, stop: int) -> str:
+    after = sentence[end:stop]
+    cut = _CLAUSE_BREAK.search(after)
+    after = after[: cut.start()] if cut else after
+    return " ".join(after.split()[:CONTEXT_WORDS])
+
+
+def _context_category(sentence, start, end, stop, person: bool) -> str | None:
+    """Category the words around a figure give it ("were killed" -> casualties), if any."""
+    patterns = load_context()
+    applies = "person" if person else "thing"
+    before, after = _before_window(sentence, start), _after_window(sentence, end, stop)
+    return _cue(patterns.get(("before", applies)), before, False) or _cue(
+        patterns.get(("after", applies)), after, True
+    )
+
+
+def _year_like(phrase: NumberPhrase) -> bool:
+    return bool(re.fullmatch(r"\d{4}", phrase.number)) and 1000 <= phrase.raw_low <= 2100
+
+
+def _previous_word(sentence: str, start: int) -> str:
+    words = sentence[:start].split()
+    return words[-1] if words else ""
+
+
+def _next_word(sentence: str, end: int) -> str:
+    words = sentence[end : end + 40].split()
+    return words[0].strip(",;:.") if words else ""
+
+
+def _is_not_a_count(sentence: str, phrase: NumberPhrase) -> bool:
+    """Dates, years, numbers in names and personal descriptors."""
+    before = sentence[: phrase.start]
+    previous = _previous_word(sentence, phrase.start)
+    if _MONTH_WORD.match(previous) or _MONTH_WORD.fullmatch(_next_word(sentence, phrase.end)):
+        return True
+    if _NOT_A_COUNT_BEFORE.search(before):
+        return True
+    if phrase.bound == "range" and re.search(r"\b\d{4}\b", phrase.number):
+        low, high = phrase.raw_low, phrase.raw_high
+        if 1000 <= low <= 2100 and 1000 <= high <= 2100 and "," not in phrase.number:
+            return True
+    return False
+
+
+def _source(sentence: str, at: int) -> str:
+    """Who the sentence attributes its figures to ("US officials said"); "" if nobody."""
+    candidates = []
+    for pattern in (_SOURCE_AFTER, _SOURCE_SUBJECT, _SOURCE_BY):
+        for match in pattern.finditer(sentence):
+            src = " ".join(match.group("src").split())
+            if src.lower() in _NOT_SOURCES or re.fullmatch(rf"{_DAYS}|{_MONTHS}", src):
+                continue
+            src = re.sub(r"^(?:In|On|But|And|However|Officially|Also|So)\s+", "", src)
+            if src.split()[0].lower() in ("the", "a", "an") and len(src.split()) == 1:
+                continue
+            candidates.append((abs(match.start() - at), src))
+        if candidates:
+            break
+    return min(candidates)[1] if candidates else ""
+
+
+def _when(sentence: str, at: int) -> str:
+    """The time expression of the sentence nearest the figure ("on Saturday"); "" if none."""
+    best = min(
+        ((abs(m.start() - at), m.group()) for m in _WHEN.finditer(sentence)), default=(0, "")
+    )
+    return " ".join(best[1].split())
+
+
+def _sentence_figures(raw: str, sentence: str, offset: int, sentence_no: int) -> list[dict]:
+    phrases = list(find_number_phrases(sentence))
+    rows: list[dict] = []
+    for index, phrase in enumerate(phrases):
+        stop = phrases[index + 1].start if index + 1 < len(phrases) else len(sentence)
+        row = _figure(sentence, phrase, stop, rows)
+        if row is None:
+            continue
+        start, end = row.pop("_start"), row.pop("_end")
+        row.update(
+            sentence_no=sentence_no,
+            start=offset + start,
+            end=offset + end,
+            text=raw[offset + start : offset + end],
+        )
+        rows.append(row)
+    if rows:
+        for row in rows:
+            at = row["start"] - offset
+            row["source"] = _source(sentence, at)
+            row["when"] = _when(sentence, at)
+    return rows
+
+
+def _figure(sentence: str, phrase: NumberPhrase, stop: int, earlier: list[dict]) -> dict | None:
+    """One figure from a number phrase, or None when the number is not a count."""
+    if _is_not_a_count(sentence, phrase):
+        return None
+    one = phrase.words and phrase.raw_low == 1 and phrase.bound != "range"
+    if phrase.money:
+        noun, category, end = "", "money", phrase.end
+        following = _counted_noun(sentence, phrase.end, one=False)[0]
+        if following and following.known and following.category == "money":
+            end = following.end
+        return _row(phrase, phrase.start, end, noun, category)
+    pos = phrase.end
+    partitive = _PARTITIVE.match(sentence, pos)
+    if partitive:
+        if one:
+            return None
+        pos = partitive.end() if partitive.group(1).lower() not in ("them", "whom", "us") else pos
+    elif _OF.match(sentence, pos) and (phrase.vague or phrase.raw_low >= 1e6):
+        pos = _OF.match(sentence, pos).end()
+    noun, not_a_count = _counted_noun(sentence, pos, one)
+    if not_a_count:
+        return None
+    if noun and _year_like(phrase):
+        previous = _previous_word(sentence, phrase.start).lower()
+        if not noun.known or previous in _TEMPORAL_BEFORE:
+            return None
+    if noun is None:
+        return _bare_figure(sentence, phrase, stop, earlier)
+    if one and not noun.known:
+        return None
+    end = _extend_coordination(sentence, noun) if noun.person else noun.end
+    category = noun.category
+    cue = _context_category(sentence, phrase.start, end, stop, noun.person)
+    if noun.person and cue == "casualties" and category != "displaced":
+        category = "casualties"
+    elif noun.person and cue == "displaced" and category == "other":
+        category = "displaced"
+    elif not noun.person and cue == "targets" and category == "other":
+        category = "targets"
+    elif noun.person and category != "casualties" and earlier:
+        if earlier[-1]["category"] == "casualties" and _CONJUNCTION_BEFORE.search(
+            sentence[: phrase.start]
+        ):
+            category = "casualties"
+    return _row(phrase, phrase.start, end, noun.word, category)
+
+
+def _bare_figure(sentence, phrase: NumberPhrase, stop, earlier: list[dict]) -> dict | None:
+    """A number with no counted noun: a figure only when its context says what it counts."""
+    one = phrase.words and phrase.raw_low == 1
+    if one or _year_like(phrase):
+        return None
+    previous = _previous_word(sentence, phrase.start)
+    if previous[:1].isupper() and previous.lower() not in load_categories():
+        return None  # a number inside a name: "Resolution 2254"
+    cue = _context_category(sentence, phrase.start, phrase.end, stop, True)
+    if cue in ("casualties", "displaced"):
+        return _row(phrase, phrase.start, phrase.end, "", cue)
+    collective = re.search(r"((?:\S+\s+){1,3})of\s*\Z", sentence[: phrase.start])
+    if collective:
+        for word in reversed(collective.group(1).split()):
+            entry = _lexicon_entry(word, None)
+            if entry:
+                return _row(phrase, phrase.start, phrase.end, "", entry[1][0])
+    if earlier and _CONJUNCTION_BEFORE.search(sentence[: phrase.start]):
+        return _row(phrase, phrase.start, phrase.end, "", earlier[-1]["category"])
+    if phrase.vague and phrase.bound != "range" or phrase.bound not in ("=", "range"):
+        return _row(phrase, phrase.start, phrase.end, "", "other")
+    return None
+
+
+def _row(phrase: NumberPhrase, start: int, end: int, noun: str, category: str) -> dict:
+    return {
+        "_start": start,
+        "_end": end,
+        "number": phrase.number,
+        "low": float(phrase.low),
+        "high": float(phrase.high),
+        "hedge": phrase.hedge,
+        "noun": noun,
+        "category": category,
+        "source": "",
+        "when": "",
+    }
+
+
+def figures_in_text(text: str) -> list[dict]:
+    """Every figure of one report's raw text, in text order, with offsets into `text`."""
+    clean = normalise(text)
+    rows: list[dict] = []
+    for sentence in segment(text):
+        sentence_text = clean[sentence.start : sentence.end]
+        if not _MAYBE_NUMBER.search(sentence_text):
+            continue
+        rows.extend(_sentence_figures(text, sentence_text, sentence.start, sentence.sentence_no))
+    return rows
+
+
+def empty_figures() -> pd.DataFrame:
+    """A figures frame with no rows but every column and dtype."""
+    return _typed(pd.DataFrame({column: [] for column in FIGURE_COLUMNS}))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.astype(FIGURE_DTYPES)
+    return frame.set_index("article_id")
+
+
+def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per figure of every report in `articles` (its `text`), indexed by article_id."""
+    if "text" not in articles.columns:
+        raise ArticleError(
+            None, "articles frame has no 'text' column; load it with load_articles()"
+        )
+    rows = []
+    for article_id, text in articles["text"].items():
+        for row in figures_in_text(text if isinstance(text, str) else ""):
+            rows.append({"article_id": str(article_id), **row})
+    if not rows:
+        return empty_figures()
+    return _typed(pd.DataFrame.from_records(rows, columns=FIGURE_COLUMNS))

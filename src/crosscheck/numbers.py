@@ -1,0 +1,309 @@
+"""Number phrases into intervals: "more than 2,000" -> (2001, open), "hundreds of thousands" ->
+(200000, 999999), "between 20,000 to 30,000" -> (20000, 30000).
+
+Pure text functions, no pandas. The hedge vocabulary is data (data/lexicon/hedges.csv), so a
+user can add a hedge without touching code. `find_number_phrases` finds candidate phrases in a
+sentence; deciding whether a phrase counts something is the job of `crosscheck.figures`.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+NAN = math.nan
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Suffixes glued to an amount of money: "$1.5bn", "£300m".
+MONEY_SUFFIXES = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+}
+# Vague plurals: (lowest, one past the highest) as multiples of what follows "of".
+VAGUE = {
+    "tens": (20, 100),
+    "dozens": (24, 100),
+    "hundreds": (200, 1000),
+    "thousands": (2000, 10_000),
+    "millions": (2e6, 1e7),
+    "billions": (2e9, 1e10),
+}
+POSTFIX_BOUNDS = {"or more": ">=", "or fewer": "<=", "or less": "<=", "or so": "~", "plus": ">"}
+BOUNDS = {">", ">=", "<", "<=", "~", "range", "="}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT = _alternation(UNITS)
+_TEN = _alternation(TENS)
+_SCALE = _alternation(SCALES)
+_TOKEN = rf"(?:(?:{_TEN})-(?:{_UNIT})|{_TEN}|{_UNIT}|{_SCALE})"
+_AND_AFTER_SCALE = "|".join(rf"(?<={s})\s+and\s+" for s in SCALES)
+_WORD_RUN = (
+    rf"(?:\ba\s+(?=(?:{_SCALE})\b))?\b{_TOKEN}(?:(?:\s+|-|{_AND_AFTER_SCALE}){_TOKEN})*\b(?!-\w)"
+)
+_DOZEN = rf"\b(?:(?:half\s+a|a\s+half|a|{_TEN}-{_UNIT}|{_TEN}|{_UNIT})\s+)?dozen\b(?!-\w)"
+_VAGUE = (
+    r"\b(?:(?:tens|dozens|hundreds)\s+of\s+(?:thousands|millions|billions)"
+    r"|(?:a\s+few|several)\s+(?:dozen|hundred|thousand|million|billion)"
+    r"|dozens|hundreds|thousands|millions|billions)\b(?!-\w)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NOT_AFTER_DIGITS = r"(?![\w%°]|[.,:/]\d|-(?!plus\b)[A-Za-z]|'\w|’\w)"
+_DIGIT_AMOUNT = rf"{_DIGITS}(?:\s+(?:{_SCALE})\b(?!-\w)|{_NOT_AFTER_DIGITS})"
+_MONEY = (
+    rf"(?:US|U\.S\.|A|C|NZ|HK)?[$£€]\s?{_DIGITS}"
+    rf"(?:\s+(?:{_SCALE})\b|(?:{_alternation(MONEY_SUFFIXES)})\b|{_NOT_AFTER_DIGITS})"
+)
+QUANTITY = rf"(?:{_VAGUE}|{_DOZEN}|{_MONEY}|{_DIGIT_AMOUNT}|{_WORD_RUN})"
+_CONNECTOR = r"(?:\s*-\s*|\s+(?:to|through|and|or)\s+)"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number as read: its interval and whether it is a single value."""
+
+    low: float
+    high: float
+    exact: bool
+    scale: float = 1.0  # the multiplier word it ended on ("million"), for "20 to 30 million"
+
+
+@dataclass(frozen=True)
+class NumberPhrase:
+    """A hedged number or range found in a text, with offsets into that text."""
+
+    start: int  # where the hedge (or the number, if none) begins
+    end: int
+    number_start: int
+    number: str  # the literal as written, without the hedge
+    hedge: str  # lowercased, "" if none
+    bound: str  # one of BOUNDS
+    raw_low: float  # the numbers as written, before the hedge is applied
+    raw_high: float
+    low: float  # the interval the words mean (NaN = open)
+    high: float
+    vague: bool = False
+    money: bool = False
+    words: bool = False  # written in words ("four", "a dozen")
+
+    def notation(self) -> str:
+        """Interval in Recognizers-Text notation: '(30,)', '[20,30]', '(,700]'."""
+        lo, hi = _fmt(self.raw_low), _fmt(self.raw_high)
+        return {
+            ">": f"({lo},)",
+            ">=": f"[{lo},)",
+            "<": f"(,{hi})",
+            "<=": f"(,{hi}]",
+        }.get(self.bound, f"[{lo},{hi}]")
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+@lru_cache(maxsize=1)
+def load_hedges() -> dict[str, str]:
+    """Hedge phrase -> bound (">", ">=", "<", "<=", "~", "range") from data/lexicon/hedges.csv."""
+    hedges = {}
+    with open(LEXICON_DIR / "hedges.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            hedge = " ".join(row["hedge"].lower().split())
+            if hedge and row["bound"].strip() in BOUNDS:
+                hedges[hedge] = row["bound"].strip()
+    return hedges
+
+
+def words_value(phrase: str) -> float | None:
+    """Value of a number written in words ("four hundred and twenty-one"); None if not one."""
+    tokens = re.findall(r"[a-z]+", phrase.lower())
+    if not tokens:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for token in tokens:
+        if token in ("and", "a", "an"):
+            continue
+        if token in UNITS or token in TENS:
+            current += UNITS.get(token, TENS.get(token, 0))
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        elif token in SCALES:
+            total += max(current, 1) * SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _digits_value(literal: str) -> tuple[float, float]:
+    """Value and trailing multiplier of "2,000", "1.5 million", "$1.5bn", "$500 million"."""
+    match = re.search(_DIGITS, literal)
+    value = float(match.group().replace(",", ""))
+    rest = literal[match.end() :].strip().lower()
+    scale = SCALES.get(rest) or MONEY_SUFFIXES.get(rest) or 1.0
+    return value * scale, scale
+
+
+def parse_quantity(literal: str) -> Quantity | None:
+    """Read one number ("47", "1.5 million", "a dozen", "hundreds of thousands"); None if not."""
+    text = " ".join(literal.lower().replace("-", " - ").split()).replace(" - ", "-")
+    vague = re.fullmatch(r"(tens|dozens|hundreds|thousands|millions|billions)(?: of (\w+))?", text)
+    if vague:
+        low, past = VAGUE[vague.group(1)]
+        times = VAGUE[vague.group(2)][0] / 2 if vague.group(2) else 1
+        return Quantity(low * times, past * times - 1, exact=False, scale=times)
+    few = re.fullmatch(r"(?:a few|several) (\w+)", text)
+    if few:
+        if few.group(1) == "dozen":
+            return Quantity(24, 99, exact=False)
+        scale = SCALES.get(few.group(1))
+        return Quantity(2 * scale, 10 * scale - 1, exact=False, scale=scale) if scale else None
+    dozen = re.fullmatch(r"(?:(.+) )?dozen", text)
+    if dozen:
+        count = dozen.group(1)
+        if count in (None, "a"):
+            factor = 1.0
+        elif count in ("half a", "a half"):
+            factor = 0.5
+        else:
+            factor = words_value(count)
+            if factor is None:
+                return None
+        return Quantity(12 * factor, 12 * factor, exact=True)
+    if re.search(r"\d", text):
+        value, scale = _digits_value(text)
+        return Quantity(value, value, exact=True, scale=scale)
+    value = words_value(text)
+    if value is None:
+        return None
+    last = text.split()[-1]
+    return Quantity(value, value, exact=True, scale=SCALES.get(last, 1.0))
+
+
+def apply_bound(quantity: Quantity, bound: str) -> tuple[float, float]:
+    """The interval a hedge makes of a number: "more than 400" -> (401, NaN)."""
+    low, high = quantity.low, quantity.high
+    if bound == ">":
+        return (math.floor(low) + 1 if quantity.exact else low), NAN
+    if bound == ">=":
+        return low, NAN
+    if bound == "<":
+        return NAN, (math.ceil(high) - 1 if quantity.exact else high)
+    if bound == "<=":
+        return NAN, high
+    return low, high
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    hedges = [h for h, b in load_hedges().items() if b != "range"]
+    hedge = rf"(?:(?P<hedge>{_alternation(hedges)})\s+)?"
+    postfix = r"(?:\s+(?P<postfix>or\s+(?:more|fewer|less|so))\b|(?P<plus>-plus|\+))?"
+    ranged = (
+        rf"(?P<between>between|from)\s+{QUANTITY}{_CONNECTOR}{QUANTITY}"
+        rf"|{QUANTITY}(?:\s*-\s*|\s+(?:to|through|or)\s+){QUANTITY}"
+    )
+    finder = re.compile(
+        rf"(?<![\w/.:,$£€-]){hedge}(?P<number>(?P<range>{ranged})|{QUANTITY}){postfix}",
+        re.IGNORECASE,
+    )
+    splitter = re.compile(
+        rf"(?:(?:between|from)\s+)?(?P<a>{QUANTITY}){_CONNECTOR}(?P<b>{QUANTITY})", re.IGNORECASE
+    )
+    return finder, splitter
+
+
+def _single(text, start, end, number_start, hedge, bound, quantity, literal) -> NumberPhrase:
+    low, high = apply_bound(quantity, bound)
+    return NumberPhrase(
+        start=start,
+        end=end,
+        number_start=number_start,
+        number=literal,
+        hedge=hedge,
+        bound=bound,
+        raw_low=quantity.low,
+        raw_high=quantity.high,
+        low=low,
+        high=high,
+        vague=not quantity.exact,
+        money=bool(re.match(r"[A-Z.]*[$£€]", literal)),
+        words=not re.search(r"\d", literal),
+    )
+
+
+def find_number_phrases(text: str) -> Iterator[NumberPhrase]:
+    """Every hedged number, range or vague quantity in `text`, left to right."""
+    finder, splitter = _patterns()
+    hedges = load_hedges()
+    for match in finder.finditer(text):
+        literal = match.group("number")
+        n_start = match.start("number")
+        hedge = " ".join((match.group("hedge") or "").lower().split())
+        bound = hedges.get(hedge, "=")
+        postfix = match.group("postfix") or match.group("plus")
+        if postfix:
+            bound = POSTFIX_BOUNDS[" ".join(postfix.lower().strip("-+").split()) or "plus"]
+        split = splitter.fullmatch(literal) if match.group("range") else None
+        if split:
+            first = parse_quantity(split.group("a"))
+            second = parse_quantity(split.group("b"))
+            if first and second:
+                if first.exact and first.scale == 1 and second.scale > 1:
+                    if first.low * second.scale <= second.high:
+                        first = Quantity(first.low * second.scale, first.high * second.scale, True)
+                if first.low < second.high:
+                    yield NumberPhrase(
+                        start=match.start(),
+                        end=match.end(),
+                        number_start=n_start,
+                        number=literal,
+                        hedge=(match.group("between") or "").lower() or hedge,
+                        bound="range",
+                        raw_low=first.low,
+                        raw_high=second.high,
+                        low=first.low,
+                        high=second.high,
+                        vague=True,
+                        money=bool(re.match(r"[A-Z.]*[$£€]", literal)),
+                        words=not re.search(r"\d", literal),
+                    )
+                    continue
+            # Not a range ("from 2,000 to 400" is a change): read the two numbers apart.
+            for group in ("a", "b"):
+                quantity = parse_quantity(split.group(group))
+                if quantity:
+                    s, e = n_start + split.start(group), n_start + split.end(group)
+                    use_hedge = hedge if group == "a" else ""
+                    use_bound = bound if group == "a" else "="
+                    yield _single(text, s, e, s, use_hedge, use_bound, quantity, split.group(group))
+            continue
+        quantity = parse_quantity(literal)
+        if quantity is None:
+            continue
+        yield _single(text, match.start(), match.end(), n_start, hedge, bound, quantity, literal)
