@@ -9,6 +9,7 @@ from crosscheck.articles import load_articles, sentences, tokens
 from crosscheck.compare import compare_figures, describe_disagreements, figure_pairs, findings_html
 from crosscheck.display import show_table, table_html
 from crosscheck.errors import ArticleError, CrosscheckError
+from crosscheck.figures import FIGURE_COLUMNS, extract_figures, figures_in_text
 from crosscheck.overview import (
     date_gap_sentence,
     describe_gap,
@@ -22,13 +23,16 @@ from crosscheck.plots import plot_figures
 __all__ = [
     "ArticleError",
     "CrosscheckError",
+    "FIGURE_COLUMNS",
     "compare_figures",
     "describe_disagreements",
     "figure_pairs",
+    "figures_in_text",
     "findings_html",
     "date_gap_sentence",
     "describe_gap",
     "dropped_lines",
+    "extract_figures",
     "load_articles",
     "overview",
     "plot_figures",
