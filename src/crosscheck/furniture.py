@@ -84,7 +84,8 @@ _CREDIT_ONLY = re.compile(r"^[A-Z][\w .&'’-]{0,40}/[A-Z][\w .&'’/-]{0,40}\.?
 _CONTRIBUTORS = re.compile(
     r"""^[(\-–—\s]*(?:
         (?:contributing|contributors?|additional\ reporting|reporting|writing|editing|compiled
-          |edited|produced|written|with\ reporting|research)\b[^:]{0,20}?(?:\bby\b|\bfrom\b|:)
+          |edited|produced|written|with\ reporting|research)\s*(?:by\b|:)
+      | additional\ reporting\ from\b
       | [^.]{3,200}\bcontributed\ (?:reporting|to\ this\ (?:report|story|article))
       | (?:this|the)\ (?:story|article|report)\ (?:has\ been|was)
           \ (?:updated|corrected|originally\ published|first\ published)\b
@@ -92,6 +93,8 @@ _CONTRIBUTORS = re.compile(
     )""",
     _FLAGS,
 )
+# A contributor line names people; it states nothing (no figure, no "said").
+_REPORTING_CLAIM = re.compile(r"\d|\b(?:said|says|told|found|showed|shows|according)\b", re.I)
 _NEWSLETTER = re.compile(
     r"""(?:\bsign\ up\b|\bsubscribe\b|\bsigning\ up\b).{0,80}
         \b(?:newsletters?|inbox|updates|alerts)\b
@@ -141,7 +144,7 @@ def furniture_kind(paragraph: str, *, first: bool = False) -> str | None:
         return "caption"
     if words <= 8 and _CREDIT_ONLY.match(line):
         return "caption"
-    if words <= 40 and not re.search(r"\d", line) and _CONTRIBUTORS.match(line):
+    if words <= 40 and not _REPORTING_CLAIM.search(line) and _CONTRIBUTORS.match(line):
         return "contributors"
     if words <= 60 and _CONTRIBUTORS.match(line) and "editor" in line[:12].lower():
         return "contributors"

@@ -66,8 +66,8 @@ LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 _LINE = re.compile(f"[^{LINE_BREAKS}]+")
 
 # A word: letters or digits, with inner apostrophes, hyphens, periods, commas or slashes
-# ("don't", "U.S", "2,000", "F-15", "9/11"); a trailing period or comma is not part of it.
-WORD = re.compile(r"[^\W_]+(?:[-'’.,/&][^\W_]+)*")
+# ("don't", "U.S.-led", "2,000", "F-15", "9/11"); a trailing period or comma is not part of it.
+WORD = re.compile(r"[^\W_]+(?:[-'’.,/&]{1,2}[^\W_]+)*")
 
 
 def normalise(text: str) -> str:
