@@ -48,6 +48,16 @@ PARTICLES = {
 }
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 PREPOSITIONS = {"in", "of", "at", "from", "for", "with", "on", "near", "to", "by"}
+DETERMINERS = {
+    "other", "some", "many", "several", "all", "both", "his", "her", "their", "its", "our",
+    "another", "each", "few", "two", "three", "four", "one", "senior", "top", "most", "these",
+    "those", "this", "that",
+}  # fmt: skip
+FUNCTION_WORDS = {
+    "to", "of", "the", "a", "an", "and", "or", "but", "that", "this", "it", "in", "on", "at",
+    "for", "with", "by", "as", "is", "was", "be", "been", "not", "also", "would", "could",
+    "will", "can", "may", "might", "should", "must", "has", "have", "had", "do", "did", "does",
+}  # fmt: skip
 DESCRIPTION_HEADS = {"one", "two", "three", "several", "some", "many", "officials", "sources"}
 STATEMENT_WORDS = re.compile(
     r"\b(?:statements?|tweets?|tweeted|twitter|posts?|posted|release|letter|e-?mail|facebook|"
@@ -96,7 +106,7 @@ def lexicon() -> Lexicon:
     alternatives = "|".join(
         re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True)
     )
-    cue_pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    cue_pattern = re.compile(rf"\b(?:{alternatives}|According\s+to)\b")
     return Lexicon(cues, titles, honorifics, org_words, not_names, cue_pattern)
 
 
@@ -132,7 +142,17 @@ def is_name_token(token: str) -> bool:
         return token.endswith(".")  # an initial
     if "." in core or core.isupper() or core.endswith(("'s", "’s", "'", "’")):
         return False  # U.S., ISIS, Trump's
+    pieces = core.split("-")
+    if any(not p[:1].isupper() and p.lower() not in PARTICLES for p in pieces[1:]):
+        return False  # Iranian-backed
     return any(ch.islower() for ch in core)
+
+
+def _strip_possessive(token: str) -> str:
+    for ending in ("'s", "’s"):
+        if token.endswith(ending):
+            return token[: -len(ending)]
+    return token
 
 
 @dataclass
@@ -178,11 +198,30 @@ def organisation_in(role: str) -> str:
 
 
 def _is_apposition(part: str) -> bool:
+    """A comma part that describes the speaker named before it ("who …", "the director of …")."""
+    first = part.split()[0].lower() if part.split() else ""
+    if first in {"and", "but", "or", "so", "yet", "then"}:
+        return False
     return (
-        part.lower().startswith(RELATIVE_OPENERS + ("the ", "a ", "an ", "one of "))
-        or part[:1].islower()
+        part.lower().startswith(RELATIVE_OPENERS)
+        or (part[:1].islower() and first not in ARTICLES)
         or bool(_PARTY_STATE.match(part))
     )
+
+
+def _is_role(part: str) -> bool:
+    words = part.split()
+    return bool(words) and (
+        words[0].lower() in ARTICLES or words[0] in lexicon().titles or " of " in part
+    )
+
+
+def _ends_with_name(part: str) -> bool:
+    words = tokens(part)
+    if not words or words[0].lower() in PREPOSITIONS | {"after", "before", "during", "last"}:
+        return False
+    last = bare(words[-1])
+    return is_name_token(last) and lexicon().org_words.get(last) != "time"
 
 
 def _join(words: list[str]) -> str:
@@ -196,25 +235,43 @@ def parse_speaker(phrase: str) -> Speaker | None:
         return None
     parts = [part.strip() for part in phrase.split(",") if part.strip()]
     head_index = len(parts) - 1
-    while head_index > 0 and _is_apposition(parts[head_index]):
+    while head_index > 0 and (
+        _is_apposition(parts[head_index])
+        or (_is_role(parts[head_index]) and _ends_with_name(parts[head_index - 1]))
+    ):
         head_index -= 1
-    head = parts[head_index]
     appositions = [
         re.sub(r"^(?:the|a|an)\s+", "", p)
         for p in parts[head_index + 1 :]
-        if not p.lower().startswith(RELATIVE_OPENERS) and not _PARTY_STATE.match(p)
+        if not p.lower().startswith(RELATIVE_OPENERS)
+        and not _PARTY_STATE.match(p)
+        and not p.split()[0].endswith("ing")
     ]
-    words = tokens(head)
+    words = tokens(parts[head_index])
     for index in range(len(words) - 1, -1, -1):
-        if words[index] in CLAUSE_BREAKERS or words[index] in {'"', "“", "”"}:
+        word = words[index]
+        if (word.lower() in CLAUSE_BREAKERS and (word.islower() or index == 0)) or word in {
+            '"',
+            "“",
+            "”",
+        }:
             words = words[index + 1 :]
             break
     if not words:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(phrase, pronoun=words[0].lower())
-    lex = lexicon()
     words[-1] = bare(words[-1])
+    speaker = _named(phrase, words, appositions)
+    if speaker is None and len(words) > 3 and words[-2] == "of":
+        speaker = _named(phrase, words[:-2], [_join(words[-2:]), *appositions])  # X of Virginia
+        if speaker is not None and speaker.name and len(speaker.name.split()) < 2:
+            speaker = None
+    return speaker or _described(phrase, words, appositions)
+
+
+def _named(phrase: str, words: list[str], appositions: list[str]) -> Speaker | None:
+    lex = lexicon()
     run_start = len(words)
     while run_start > 0 and is_name_token(words[run_start - 1]):
         run_start -= 1
@@ -222,43 +279,44 @@ def parse_speaker(phrase: str) -> Speaker | None:
     while name_words and (name_words[0].lower() in PARTICLES or name_words[0] in SUFFIXES):
         name_words = name_words[1:]
     prefix = words[: len(words) - len(name_words)]
+    if not name_words or len(prefix) > 6 or any(w in lex.org_words for w in name_words):
+        return None
+    if prefix and prefix[-1].lower() in PREPOSITIONS:
+        return None
     gender = ""
     if prefix and prefix[-1] in lex.honorifics:
         gender = lex.titles[prefix[-1]]
         prefix = prefix[:-1]
-    while prefix and prefix[0].lower() in ARTICLES and name_words:
+    while prefix and prefix[0].lower() in ARTICLES:
         prefix = prefix[1:]
-    role_parts = [_join(prefix)] if prefix and name_words else []
-    if prefix and name_words:
+    if prefix:
         gender = gender or lex.titles.get(prefix[-1], "")
-    role_parts.extend(appositions)
-    role = ", ".join(role_parts)
-    is_org = any(w in lex.org_words for w in name_words) or bool(
-        prefix and prefix[-1] in PREPOSITIONS
+    role = ", ".join(([_join(prefix)] if prefix else []) + appositions)
+    return Speaker(
+        phrase, name=_join(name_words), role=role, organisation=organisation_in(role), gender=gender
     )
-    if name_words and not is_org and len(prefix) <= 6:
-        return Speaker(
-            phrase,
-            name=_join(name_words),
-            role=role,
-            organisation=organisation_in(role),
-            gender=gender,
-        )
-    if not any(ch.isalpha() for ch in head) or len(words) > 10:
+
+
+def _described(phrase: str, words: list[str], appositions: list[str]) -> Speaker | None:
+    """An unnamed or collective speaker ("a U.S. official", "the coalition", "Centcom")."""
+    lex = lexicon()
+    if not words or len(words) > 10 or not words[-1][:1].isalpha():
         return None
     lowered = [w.lower() for w in words]
-    if not is_org and not any(w[:1].isupper() for w in words):
-        if lowered[0] not in ARTICLES | DESCRIPTION_HEADS and len(words) > 3:
-            return None
-        if len(words) == 1 and lowered[0] not in DESCRIPTION_HEADS:
-            return None
-    description = _join(words)
-    return Speaker(
-        phrase,
-        description=description,
-        role=", ".join(appositions),
-        organisation=organisation_in(", ".join(appositions)),
+    if lowered[-1] in FUNCTION_WORDS or lowered[-1].endswith("ly"):
+        return None
+    has_proper = any(w[:1].isupper() for w in words[1:]) or (
+        words[0][:1].isupper() and lowered[0] not in ARTICLES | DETERMINERS
     )
+    if not has_proper:
+        opener = lowered[0] in ARTICLES | DETERMINERS | DESCRIPTION_HEADS
+        plural = len(words) <= 3 and lowered[-1].endswith("s") and not lowered[-1].endswith("ss")
+        if not (opener or plural):
+            return None
+    if any(w in lex.not_names and w not in {"The", "A", "An"} for w in words[:1]):
+        return None
+    role = ", ".join(appositions)
+    return Speaker(phrase, description=_join(words), role=role, organisation=organisation_in(role))
 
 
 def written_cue(cue: str) -> bool:
@@ -274,18 +332,29 @@ class Mention:
     name: str
     role: str
     gender: str
+    subject: bool = False
 
 
 _CAPITAL_RUN = re.compile(
     r"(?:[A-Z][\w'’.\-]*\s+(?:(?:al|bin|ibn|de|da|van|von|del|der|la|le|di|du|el)[\-\s])?)*[A-Z][\w'’\-]*\.?"
 )
+_SUBJECT_PREFIX = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*|of|the|for|and|to)\s+)*")
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+)*(?:[a-z][\w-]*\s+){1,3})$")
 _APPOSITIVE_ROLE = re.compile(r",\s+((?:the\s+)?[a-zA-Z][^,.;\"“”]{2,80}?)(?=,|\.\s|\.$|$)")
 
 
 class NameIndex:
     """People one report names, so "Dunford" and "he" resolve to "Joseph Dunford"."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, int]]):
+    def __init__(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        quoted: list[tuple[int, int]],
+        sentence_starts: list[int],
+    ):
+        self.text = text
+        self.sentence_starts = sentence_starts
         self.by_surname: dict[str, list[Mention]] = {}
         self.by_first: dict[str, list[Mention]] = {}
         self.gender: dict[str, str] = {}
@@ -311,26 +380,32 @@ class NameIndex:
                 self.gender.setdefault(mention.name, mention.gender)
             if mention.role:
                 self.role.setdefault(mention.name, mention.role)
-        self.mentions = list(full)
+        self.mentions = [
+            Mention(m.position, m.name, m.role, m.gender, self._is_subject(m.position))
+            for m in full
+        ]
         for offset, word in singles:
             resolved = self.resolve_single(word, offset)
             if resolved:
-                self.mentions.append(Mention(offset, resolved, "", ""))
+                self.mentions.append(Mention(offset, resolved, "", "", self._is_subject(offset)))
         self.mentions.sort(key=lambda m: m.position)
         self.positions = [m.position for m in self.mentions]
 
     def _person(self, words: list[str], start: int, text: str, end: int) -> Mention | None:
         lex = lexicon()
         words = [w for w in words if w != "-"]
-        if words:
-            words[-1] = bare(words[-1])
-        title_words: list[str] = []
-        while words and (words[0] in lex.titles or words[0] in lex.not_names):
-            title_words = [] if words[0] in lex.not_names else [*title_words, words[0]]
-            words = words[1:]
-        if not 2 <= len(words) <= 5:
+        if not words:
             return None
-        if not all(is_name_token(w) for w in words) or any(w in lex.org_words for w in words):
+        words[-1] = _strip_possessive(bare(words[-1]))
+        cut = 0
+        for index, word in enumerate(words):
+            if word in lex.titles or word in lex.not_names or not is_name_token(word):
+                cut = index + 1
+        title_words = [w for w in words[:cut] if w in lex.titles]
+        words = words[cut:]
+        if not words or len(words) > 5 or (len(words) == 1 and not title_words):
+            return None
+        if any(w in lex.org_words for w in words):
             return None
         gender = next((lex.titles[w] for w in title_words if lex.titles.get(w)), "")
         role = " ".join(w for w in title_words if w not in lex.honorifics)
@@ -341,15 +416,30 @@ class NameIndex:
                 appositive[:1].islower() or appositive.split()[0] in lex.titles
             ):
                 role = ", ".join(r for r in (role, appositive) if r)
+        if not role:
+            role = self._role_before(text, start)
         return Mention(start, _join(words), role, gender)
+
+    @staticmethod
+    def _role_before(text: str, start: int) -> str:
+        """Lower-case role words written just before a name ("press secretary Sarah Sanders")."""
+        match = _ROLE_BEFORE.search(text, max(0, start - 60), start)
+        if not match:
+            return ""
+        titles = lexicon().titles
+        lower = [w for w in match.group(1).split() if w[:1].islower()]
+        if all(w.capitalize() in titles or w in {"of", "the", "for"} for w in lower):
+            return match.group(1).strip()
+        return ""
 
     def resolve_single(self, word: str, position: int) -> str:
         """The full name a lone surname (or first name) stands for, nearest before `position`."""
         for table in (self.by_surname, self.by_first):
             candidates = table.get(word)
             if candidates:
-                before = [m for m in candidates if m.position <= position]
-                return (before[-1] if before else candidates[0]).name
+                full = [m for m in candidates if " " in m.name] or candidates
+                before = [m for m in full if m.position <= position]
+                return (before[-1] if before else full[0]).name
         return ""
 
     def resolve_name(self, name: str, position: int) -> str:
@@ -359,17 +449,51 @@ class NameIndex:
             return self.resolve_single(words[0], position) or name
         return name
 
+    def _is_subject(self, position: int) -> bool:
+        """A mention that opens its sentence, after at most a short introductory phrase."""
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        start = self.sentence_starts[index] if index >= 0 else 0
+        prefix = self.text[start:position]
+        if "," in prefix and len(prefix.split(",")[0]) < 45:
+            prefix = prefix.split(",", 1)[1]
+        return bool(_SUBJECT_PREFIX.fullmatch(prefix))
+
+    def add_speaker(self, name: str, position: int) -> None:
+        """Record that `name` was quoted at `position`: the likeliest referent of a later he/she."""
+        index = bisect.bisect_left(self.positions, position)
+        self.mentions.insert(index, Mention(position, name, "", "", True))
+        self.positions.insert(index, position)
+
     def resolve_pronoun(self, pronoun: str, position: int, window_start: int) -> str:
-        """The most recent person named before `position` whose gender fits the pronoun."""
+        """The most recent speaker or sentence subject before `position` that fits the pronoun."""
         wanted = PRONOUNS.get(pronoun, "")
         if wanted not in {"m", "f"}:
             return ""
-        index = bisect.bisect_left(self.positions, position) - 1
-        while index >= 0 and self.mentions[index].position >= window_start:
+        last = bisect.bisect_left(self.positions, position) - 1
+        fallback = ""
+        for index in range(last, -1, -1):
             mention = self.mentions[index]
-            if self.gender.get(mention.name, wanted) == wanted:
+            if mention.position < window_start:
+                break
+            if self.gender.get(mention.name, wanted) != wanted:
+                continue
+            if mention.subject:
                 return mention.name
-            index -= 1
+            fallback = fallback or mention.name
+        return fallback
+
+    def resolve_title(self, description: str, position: int) -> str:
+        """ "the president" → the person last named with that title, if any."""
+        words = description.lower().split()
+        if len(words) < 2 or words[0] != "the":
+            return ""
+        head = words[-1]
+        last = bisect.bisect_left(self.positions, position) - 1
+        for index in range(last, -1, -1):
+            mention = self.mentions[index]
+            role = (mention.role or self.role.get(mention.name, "")).lower()
+            if head in role.replace(",", " ").split():
+                return mention.name
         return ""
 
     def learn_gender(self, name: str, pronoun: str) -> None:

@@ -48,6 +48,7 @@ _CLOSE_BEFORE = ",.;:!?)]}\u2014\u2013-\u2026"
 _SINGLE_QUOTE = re.compile(
     r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013]))[\u2018'](?=[A-Za-z0-9])((?:[^\u2018\u2019'\n]|[\u2019'](?=[A-Za-z]))+?[^\s])[\u2019'](?=[\s,.;:!?)\]\u2014\u2013]|$)"
 )
+_ANY_MARK = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'\u2018\u2019]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _WORK_WORDS = re.compile(
     r"\b(?:operation|book|film|movie|documentary|song|album|show|series|program|programme|"
@@ -89,24 +90,41 @@ def _mark_roles(text: str, position: int, p_start: int, p_end: int) -> str:
     return "either"
 
 
-def _pair_paragraph(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
-    """(opening mark, closing mark or -1) pairs of double quotation marks in one paragraph."""
+def _pair_paragraph(
+    text: str, p_start: int, p_end: int, inside: bool = False
+) -> list[tuple[int, int]]:
+    """(opening mark, closing mark or -1) pairs of double quotation marks in one paragraph.
+
+    `inside`: the paragraph carries on a quotation left open by the previous one, so text up
+    to the first closing mark is quoted (its opening is reported as p_start - 1).
+    """
     pairs = []
-    open_at = -1
+    open_at: int | None = p_start - 1 if inside else None
     for match in _DOUBLE_MARKS.finditer(text, p_start, p_end):
         position = match.start()
         role = _mark_roles(text, position, p_start, p_end)
-        if open_at < 0:
+        if open_at is None:
             if role != "close":
                 open_at = position
         elif role == "open":
-            open_at = position  # the earlier opening mark was never closed: drop it
+            # An opening mark while a quotation is open: after a full stop it starts the next
+            # paragraph of the same quotation run together on one line (the first part ends
+            # there, reported as a negative closing position); otherwise the earlier mark was
+            # never closed and is dropped.
+            if text[open_at + 1 : position].rstrip()[-1:] in {".", "?", "!"}:
+                pairs.append((open_at, -position))
+            open_at = position
         else:
             pairs.append((open_at, position))
-            open_at = -1
-    if open_at >= 0:
+            open_at = None
+    if open_at is not None:
         pairs.append((open_at, -1))
     return pairs
+
+
+def _first_mark_closes(text: str, p_start: int, p_end: int) -> bool:
+    match = _DOUBLE_MARKS.search(text, p_start, p_end)
+    return bool(match) and _mark_roles(text, match.start(), p_start, p_end) == "close"
 
 
 def _single_quoted(
@@ -134,29 +152,26 @@ def _starts_with_opening(text: str, p_start: int, p_end: int) -> bool:
 def find_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]:
     """Quotation segments of every kept paragraph, scare quotes and titles left out."""
     segments: list[Segment] = []
-    carried = False
+    carried = False  # the previous paragraph ended inside a quotation
     for number, (p_start, p_end) in enumerate(paragraphs):
-        if (
-            not _DOUBLE_MARKS.search(text, p_start, p_end)
-            and "'" not in text[p_start:p_end]
-            and "\u2018" not in text[p_start:p_end]
-        ):
-            carried = False
+        if not carried and not _ANY_MARK.search(text, p_start, p_end):
             continue
-        pairs = _pair_paragraph(text, p_start, p_end)
+        inside = carried and not _starts_with_opening(text, p_start, p_end)
+        pairs = _pair_paragraph(text, p_start, p_end, inside)
         pairs = sorted(pairs + _single_quoted(text, p_start, p_end, pairs))
-        next_opens = number + 1 < len(paragraphs) and _starts_with_opening(
-            text, *paragraphs[number + 1]
-        )
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        next_opens = following is not None and _starts_with_opening(text, *following)
+        next_closes = following is not None and _first_mark_closes(text, *following)
         was_carried, carried = carried, False
         for open_mark, close_mark in pairs:
-            if close_mark < 0:
-                if not (next_opens or open_mark == p_start):
+            open_mark = max(open_mark, p_start - 1)
+            if close_mark == -1:
+                if not (next_opens or next_closes or open_mark == p_start):
                     continue
-                carried = next_opens
+                carried = next_opens or next_closes
                 end = p_end
             else:
-                end = close_mark
+                end = abs(close_mark)
             start = open_mark + 1
             while start < end and text[start].isspace():
                 start += 1
@@ -167,8 +182,9 @@ def find_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]
                 text, p_start, open_mark, content
             ):
                 continue
-            continues = was_carried and open_mark == p_start
-            segments.append(Segment(start, end, open_mark, close_mark, number, continues))
+            continues = was_carried and open_mark <= p_start
+            close = close_mark if close_mark > 0 else -1
+            segments.append(Segment(start, end, max(open_mark, p_start), close, number, continues))
     return segments
 
 
@@ -207,6 +223,12 @@ class Attribution:
     position: int
 
 
+_AFTER_CUE_END = re.compile(
+    r"\s+(?:on|in|at|during|after|before|while|when|as|to|via|from|about|last|this|earlier"
+    r"|later|because|and|but|that|of|with|for|before|told|said)\s"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
+_INFINITIVE = re.compile(r"\bto\s+$")
 _ADVERBS = (
     r"(?:(?:also|later|then|once|again|further|earlier|previously|recently"
     r"|has|have|had|would|will|\w+ly)\s+){0,2}"
@@ -224,7 +246,7 @@ class _Report:
         self.sentence_starts = [s.start for s in self.sentences]
         self.segments = find_segments(text, self.paragraphs)
         quoted = [(s.open_mark, s.end + 1) for s in self.segments]
-        self.names = NameIndex(text, self.paragraphs, quoted)
+        self.names = NameIndex(text, self.paragraphs, quoted, self.sentence_starts)
         self.cue = lexicon().cue_pattern
 
     def sentence_of(self, position: int):
@@ -232,70 +254,70 @@ class _Report:
         return self.sentences[max(index, 0)] if self.sentences else None
 
     # -- attribution zones -------------------------------------------------------------
-    def after(self, seg: Segment, next_open: int) -> Attribution | None:
+    def after_zone(self, seg: Segment, next_open: int) -> tuple[str, int]:
+        """The text after the closing mark up to the sentence end or the next quotation."""
         if seg.close_mark < 0:
-            return None
+            return "", 0
         sentence = self.sentence_of(seg.close_mark)
         stop = min(next_open, self.paragraphs[seg.paragraph][1])
         if sentence is not None and sentence.end > seg.close_mark:
             stop = min(stop, sentence.end)
-        zone_start = seg.close_mark + 1
-        zone = self.flat[zone_start:stop]
+        zone = self.flat[seg.close_mark + 1 : stop]
         lead = len(zone) - len(zone.lstrip(" ,;:-"))
-        zone = zone[lead:]
+        return zone[lead:], seg.close_mark + 1 + lead
+
+    def after(self, seg: Segment, next_open: int) -> Attribution | None:
+        """The cue after the quotation: "…," X said / said X, the Y / according to X."""
+        zone, offset = self.after_zone(seg, next_open)
         if not zone:
             return None
         match = self.cue.match(zone)
-        if match:
-            cue = match.group()
-            if cue.lower().startswith("according"):
-                return self._make(zone[match.end() :], cue, zone_start + lead)
-            rest = re.split(
-                r"\s+(?:on|in|at|during|after|before|while|when|as|to|via|from|about|last|this|earlier|later|because|and|but|that|of)\s",
-                zone[match.end() :],
-                maxsplit=1,
-            )[0]
-            found = self._make(rest, cue, zone_start + lead)
+        if match and not _ACCORDING.match(match.group()):
+            head, _, rest = zone[match.end() :].partition(",")
+            head = _AFTER_CUE_END.split(head, maxsplit=1)[0]
+            found = self._make(head + ("," + rest if rest else ""), match.group(), offset)
+            if found:
+                found.written = found.written or bool(STATEMENT_WORDS.search(zone))
+            return found
+        match = self.cue.search(zone, 0, 200)
+        if match and not _ACCORDING.match(match.group()):
+            subject = re.sub(_ADVERBS + r"$", "", zone[: match.start()] + " ").strip()
+            found = self._make(subject, match.group(), offset)
             if found:
                 found.written = found.written or bool(STATEMENT_WORDS.search(zone))
                 return found
-            return None
-        for match in self.cue.finditer(zone):
-            if match.start() > 200:
-                break
-            subject = zone[: match.start()]
-            subject = re.sub(_ADVERBS + r"$", "", subject + " ").strip()
-            found = self._make(subject, match.group(), zone_start + lead)
-            if found and not match.group().lower().startswith("according"):
-                found.written = found.written or bool(STATEMENT_WORDS.search(zone))
-                return found
-            if match.group().lower().startswith("according"):
-                return self._according(zone, match, zone_start + lead)
-            break
-        match = re.search(r"\baccording\s+to\b", zone, re.IGNORECASE)
-        if match:
-            return self._according(zone, match, zone_start + lead)
-        return None
+        return self.according_after(seg, next_open)
+
+    def according_after(self, seg: Segment, next_open: int) -> Attribution | None:
+        """ "…", according to X."""
+        zone, offset = self.after_zone(seg, next_open)
+        match = _ACCORDING.search(zone)
+        return self._according(zone, match, offset) if match else None
 
     def _according(self, zone: str, match: re.Match, offset: int) -> Attribution | None:
         rest = re.split(r"[.;]\s|,\s+(?=[a-z])", zone[match.end() :], maxsplit=1)[0]
         return self._make(rest, "according to", offset)
 
     def before(self, seg: Segment, zone_start: int) -> Attribution | None:
+        """The cue before the quotation in its sentence, nearest first ("X said that …")."""
         zone = self.flat[zone_start : seg.open_mark]
         if not zone.strip():
             return None
-        match = re.search(r"\baccording\s+to\b", zone, re.IGNORECASE)
+        match = _ACCORDING.search(zone)
         if match:
             found = self._according(zone, match, zone_start)
             if found:
                 return found
-        for match in self.cue.finditer(zone):
-            if match.group().lower().startswith("according"):
-                continue
-            subject = re.split(r"[.;:!?]\s|\"", zone[: match.start()])[-1]
-            subject = re.sub(_ADVERBS + r"$", "", subject + " ").strip()
-            found = self._make(subject, match.group(), zone_start + match.start())
+        cues = [m for m in self.cue.finditer(zone) if not _INFINITIVE.search(zone, 0, m.start())]
+        for number in range(len(cues) - 1, -1, -1):
+            match = cues[number]
+            if match.group().endswith("ing"):
+                found = self.subject_at(zone_start, zone_start + match.start(), match.group())
+            else:
+                floor = cues[number - 1].end() if number else 0
+                subject = re.split(r"[.;:!?]\s|\"", zone[floor : match.start()])[-1]
+                subject = re.sub(_ADVERBS + r"$", "", subject + " ").strip()
+                found = self._make(subject, match.group(), zone_start + match.start())
             if found:
                 found.written = found.written or bool(STATEMENT_WORDS.search(zone))
                 return found
@@ -319,16 +341,39 @@ class _Report:
             if not name:
                 return "", "", ""
             self.names.learn_gender(name, speaker.pronoun)
+            self.names.add_speaker(name, position)
             role = self.names.role.get(name, "")
             return name, role, _organisation(role)
         if speaker.name:
             name = self.names.resolve_name(speaker.name, position)
             if speaker.gender:
                 self.names.learn_gender(name, "he" if speaker.gender == "m" else "she")
+            self.names.add_speaker(name, position)
             role = speaker.role or self.names.role.get(name, "")
             return name, role, speaker.organisation or _organisation(role)
+        titled = self.names.resolve_title(speaker.description, position)
+        if titled:
+            self.names.add_speaker(titled, position)
+            role = self.names.role.get(titled, "")
+            return titled, role, _organisation(role)
         self.last_collective = speaker.description
         return speaker.description, speaker.role, speaker.organisation
+
+    def subject_at(self, zone_start: int, stop: int, cue: str = "") -> Attribution | None:
+        """The sentence's opening noun phrase, for a partial quote with no cue near it."""
+        words = []
+        for match in re.finditer(r"\S+", self.flat[zone_start:stop]):
+            word = match.group()
+            bare_word = word.strip(",")
+            if bare_word[:1].isupper() or bare_word.capitalize() in lexicon().titles:
+                words.append(bare_word)
+                if word.endswith(","):
+                    break
+                continue
+            break
+        if not words:
+            return None
+        return self._make(" ".join(words), cue, zone_start)
 
     def _paragraph_of(self, position: int) -> int:
         starts = [p[0] for p in self.paragraphs]
@@ -343,17 +388,20 @@ def _organisation(role: str) -> str:
     return organisation_in(role) if role else ""
 
 
+def _leads_in(report: _Report, zone_start: int, seg: Segment) -> bool:
+    """True when reporter's words run into the quotation (a partial quote), not "X said:"."""
+    lead = report.flat[zone_start : seg.open_mark].rstrip()
+    if not lead:
+        return False
+    return not (
+        lead.endswith((":", "\u2014", "--"))
+        or (lead.endswith(",") and bool(report.cue.search(lead[-60:])))
+    )
+
+
 def _kind(report: _Report, seg: Segment, zone_start: int, attribution: Attribution | None) -> str:
-    before = report.flat[zone_start : seg.open_mark]
-    partial = False
-    if before.strip():
-        lead = before.rstrip()
-        if not (
-            lead.endswith((":", "\u2014", "--"))
-            or (lead.endswith(",") and report.cue.search(lead[-60:]))
-        ):
-            partial = True
-    elif seg.close_mark >= 0:
+    partial = _leads_in(report, zone_start, seg)
+    if not partial and seg.close_mark >= 0:
         follow = report.flat[seg.close_mark + 1 : seg.close_mark + 30].lstrip()
         content = report.flat[seg.start : seg.end].rstrip()
         if (
@@ -388,7 +436,12 @@ def quotes_in_text(text: str) -> list[dict]:
         zone_start = max(sentence.start if sentence else p_start, p_start)
         if same_para_prev:
             zone_start = max(zone_start, segments[index - 1].end + 1)
-        attribution = report.after(seg, next_open) or report.before(seg, zone_start)
+        if _leads_in(report, zone_start, seg):
+            attribution = report.according_after(seg, next_open) or report.before(seg, zone_start)
+            attribution = attribution or report.after(seg, next_open)
+            attribution = attribution or report.subject_at(zone_start, seg.open_mark)
+        else:
+            attribution = report.after(seg, next_open) or report.before(seg, zone_start)
         inherited = None
         if attribution is None and previous is not None and previous[0] == seg.paragraph:
             inherited = previous[1]
