@@ -188,6 +188,11 @@ def _looks_plural(word: str) -> bool:
     )
 
 
+def _bare_word(word: str) -> str:
+    """A word without a sentence-final period ("troops." -> "troops"; "U.S." stays)."""
+    return word[:-1] if word.endswith(".") and word.count(".") == 1 and len(word) > 1 else word
+
+
 def _counted_noun(sentence: str, pos: int, one: bool) -> tuple[Noun | None, bool]:
     """The counted noun after position `pos`, and whether the number is not a count at all."""
     non_counts = load_non_counts()
@@ -195,7 +200,7 @@ def _counted_noun(sentence: str, pos: int, one: bool) -> tuple[Noun | None, bool
     previous: str | None = None
     words = 0
     for match in _WORD.finditer(sentence, pos):
-        word = match.group()
+        word = _bare_word(match.group())
         if not word[0].isalpha():
             break
         low = word.lower()
@@ -204,20 +209,21 @@ def _counted_noun(sentence: str, pos: int, one: bool) -> tuple[Noun | None, bool
         entry = _lexicon_entry(word, previous)
         if entry:
             noun, (category, person) = entry
-            end = match.end()
+            end = match.start() + len(word)
             # Noun compounds: the head is the last noun ("staff members", "drone strikes").
             while not _looks_plural(word) and sentence[end : end + 1] == " ":
                 nxt = _WORD.match(sentence, end + 1)
-                following = nxt and _lexicon_entry(nxt.group(), word)
+                following = nxt and _lexicon_entry(_bare_word(nxt.group()), word)
                 if not following:
                     break
                 noun, (category, person) = following
-                word, end = nxt.group(), nxt.end()
-            return Noun(word.rstrip("."), category, person, True, end - word.endswith(".")), False
+                word = _bare_word(nxt.group())
+                end = nxt.start() + len(word)
+            return Noun(word, category, person, True, end), False
         if low in _STOP and not (word.isupper() and len(word) > 1):
             break
         if not one and _looks_plural(word):
-            found = Noun(word, "other", False, False, match.end())
+            found = Noun(word, "other", False, False, match.start() + len(word))
             if word[0].islower():
                 return found, False
             weak = weak or found
@@ -237,7 +243,7 @@ def _extend_coordination(sentence: str, noun: Noun) -> int:
         if not match:
             return end
         entry = load_categories().get(match.group(1).lower())
-        if not entry or not entry[1]:
+        if not entry or not entry[1] or entry[0] != noun.category:
             return end
         end = match.end()
 
@@ -266,14 +272,20 @@ def _after_window(sentence: str, end: int, stop: int) -> str:
     return " ".join(after.split()[:CONTEXT_WORDS])
 
 
-def _context_category(sentence, start, end, stop, person: bool) -> str | None:
-    """Category the words around a figure give it ("were killed" -> casualties), if any."""
+def _context_category(sentence, start, end, stop, kinds: tuple[str, ...]) -> str | None:
+    """Category the words around a figure give it ("were killed" -> casualties), if any.
+
+    `kinds` says which cues apply: "person" (killed, displaced) and/or "thing" (hit, destroyed).
+    """
     patterns = load_context()
-    applies = "person" if person else "thing"
     before, after = _before_window(sentence, start), _after_window(sentence, end, stop)
-    return _cue(patterns.get(("before", applies)), before, False) or _cue(
-        patterns.get(("after", applies)), after, True
-    )
+    for kind in kinds:
+        cue = _cue(patterns.get(("before", kind)), before, False) or _cue(
+            patterns.get(("after", kind)), after, True
+        )
+        if cue:
+            return cue
+    return None
 
 
 def _year_like(phrase: NumberPhrase) -> bool:
@@ -386,10 +398,13 @@ def _figure(sentence: str, phrase: NumberPhrase, stop: int, earlier: list[dict])
         return None
     end = _extend_coordination(sentence, noun) if noun.person else noun.end
     category = noun.category
-    cue = _context_category(sentence, phrase.start, end, stop, noun.person)
-    if noun.person and cue == "casualties" and category != "displaced":
+    # A noun outside the lexicon may name people ("worshippers") or things ("segments").
+    kinds = ("person",) if noun.person else ("thing",) if noun.known else ("person", "thing")
+    cue = _context_category(sentence, phrase.start, end, stop, kinds)
+    living = noun.person or not noun.known
+    if living and cue == "casualties" and category != "displaced":
         category = "casualties"
-    elif noun.person and cue == "displaced" and category == "other":
+    elif living and cue == "displaced" and category == "other":
         category = "displaced"
     elif not noun.person and cue == "targets" and category == "other":
         category = "targets"
@@ -409,7 +424,7 @@ def _bare_figure(sentence, phrase: NumberPhrase, stop, earlier: list[dict]) -> d
     previous = _previous_word(sentence, phrase.start)
     if previous[:1].isupper() and previous.lower() not in load_categories():
         return None  # a number inside a name: "Resolution 2254"
-    cue = _context_category(sentence, phrase.start, phrase.end, stop, True)
+    cue = _context_category(sentence, phrase.start, phrase.end, stop, ("person",))
     if cue in ("casualties", "displaced"):
         return _row(phrase, phrase.start, phrase.end, "", cue)
     collective = re.search(r"((?:\S+\s+){1,3})of\s*\Z", sentence[: phrase.start])

@@ -80,7 +80,7 @@ _MONEY = (
     rf"(?:\s+(?:{_SCALE})\b|(?:{_alternation(MONEY_SUFFIXES)})\b|{_NOT_AFTER_DIGITS})"
 )
 QUANTITY = rf"(?:{_VAGUE}|{_DOZEN}|{_MONEY}|{_DIGIT_AMOUNT}|{_WORD_RUN})"
-_CONNECTOR = r"(?:\s*-\s*|\s+(?:to|through|and|or)\s+)"
+_CONNECTOR = r"(?:\s*[-–—]\s*|\s+(?:to|through|and|or)\s+)"
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     postfix = r"(?:\s+(?P<postfix>or\s+(?:more|fewer|less|so))\b|(?P<plus>-plus|\+))?"
     ranged = (
         rf"(?P<between>between|from)\s+{QUANTITY}{_CONNECTOR}{QUANTITY}"
-        rf"|{QUANTITY}(?:\s*-\s*|\s+(?:to|through|or)\s+){QUANTITY}"
+        rf"|{QUANTITY}(?:\s*[-–—]\s*|\s+(?:to|through|or)\s+){QUANTITY}"
     )
     finder = re.compile(
         rf"(?<![\w/.:,$£€-]){hedge}(?P<number>(?P<range>{ranged})|{QUANTITY}){postfix}",
@@ -238,7 +238,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return finder, splitter
 
 
-def _single(text, start, end, number_start, hedge, bound, quantity, literal) -> NumberPhrase:
+def _single(start, end, number_start, hedge, bound, quantity, literal) -> NumberPhrase:
     low, high = apply_bound(quantity, bound)
     return NumberPhrase(
         start=start,
@@ -267,8 +267,10 @@ def find_number_phrases(text: str) -> Iterator[NumberPhrase]:
         hedge = " ".join((match.group("hedge") or "").lower().split())
         bound = hedges.get(hedge, "=")
         postfix = match.group("postfix") or match.group("plus")
-        if postfix:
-            bound = POSTFIX_BOUNDS[" ".join(postfix.lower().strip("-+").split()) or "plus"]
+        start = match.start()
+        if postfix:  # "500 or more": the postfix is the hedge, a word before it is not
+            hedge = " ".join(postfix.lower().strip("-+").split()) or "plus"
+            bound, start = POSTFIX_BOUNDS[hedge], n_start
         split = splitter.fullmatch(literal) if match.group("range") else None
         if split:
             first = parse_quantity(split.group("a"))
@@ -279,7 +281,7 @@ def find_number_phrases(text: str) -> Iterator[NumberPhrase]:
                         first = Quantity(first.low * second.scale, first.high * second.scale, True)
                 if first.low < second.high:
                     yield NumberPhrase(
-                        start=match.start(),
+                        start=start,
                         end=match.end(),
                         number_start=n_start,
                         number=literal,
@@ -301,9 +303,9 @@ def find_number_phrases(text: str) -> Iterator[NumberPhrase]:
                     s, e = n_start + split.start(group), n_start + split.end(group)
                     use_hedge = hedge if group == "a" else ""
                     use_bound = bound if group == "a" else "="
-                    yield _single(text, s, e, s, use_hedge, use_bound, quantity, split.group(group))
+                    yield _single(s, e, s, use_hedge, use_bound, quantity, split.group(group))
             continue
         quantity = parse_quantity(literal)
         if quantity is None:
             continue
-        yield _single(text, match.start(), match.end(), n_start, hedge, bound, quantity, literal)
+        yield _single(start, match.end(), n_start, hedge, bound, quantity, literal)
