@@ -9,6 +9,13 @@ from crosscheck.articles import load_articles, sentences, tokens
 from crosscheck.compare import compare_figures, describe_disagreements, figure_pairs, findings_html
 from crosscheck.display import show_table, table_html
 from crosscheck.errors import ArticleError, CrosscheckError
+from crosscheck.figure_page import (
+    comparison_view,
+    figure_sentences,
+    figures_question,
+    show_findings,
+    show_question,
+)
 from crosscheck.figures import FIGURE_COLUMNS, extract_figures, figures_in_text
 from crosscheck.overview import (
     date_gap_sentence,
@@ -25,9 +32,12 @@ __all__ = [
     "CrosscheckError",
     "FIGURE_COLUMNS",
     "compare_figures",
+    "comparison_view",
     "describe_disagreements",
     "figure_pairs",
     "figures_in_text",
+    "figure_sentences",
+    "figures_question",
     "findings_html",
     "date_gap_sentence",
     "describe_gap",
@@ -39,6 +49,8 @@ __all__ = [
     "plot_timeline",
     "select_articles",
     "sentences",
+    "show_findings",
+    "show_question",
     "show_table",
     "table_html",
     "tokens",

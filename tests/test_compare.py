@@ -98,13 +98,18 @@ def test_qualifiers_keep_different_forces_apart():
         figures(
             figure(arts, "a", "3,000 Russian troops", 3000, 3000),
             figure(arts, "a", "500 US troops", 500, 500),
-            figure(arts, "b", "900 troops", 900, 900, "some"),
+            figure(arts, "b", "Some 900 troops", 900, 900, "some"),
         ),
         arts,
     )
     assert table["group"].nunique() == 3
     assert set(table["status"]) == {"single"}
     assert (table["assumed"] == "").all()
+    assert describe_disagreements(table) == [
+        "No two figures here contradict each other.",
+        "Only A counts Russian troops in Syria (3,000) and US troops in Syria (500).",
+        "Only B counts troops (some 900).",
+    ]
 
 
 def test_casualty_outcomes_and_categories_are_not_mixed():
@@ -173,6 +178,14 @@ def test_empty_and_bad_input():
         compare_figures(figs.assign(article_id="ghost"), arts)
     with pytest.raises(CrosscheckError, match="lacks column"):
         compare_figures(figs.drop(columns="hedge"), arts)
+    with pytest.raises(CrosscheckError, match="unknown figure category 'troop'; choose from"):
+        compare_figures(figs, arts, categories=["troop"])
+
+
+def test_article_id_may_arrive_as_the_index():
+    figs, arts = monitor_and_later()
+    as_index = compare_figures(figs.set_index("article_id"), arts)
+    assert as_index.equals(compare_figures(figs, arts))
 
 
 def test_agreeing_reports_get_one_line_and_html_is_escaped():
@@ -185,8 +198,11 @@ def test_agreeing_reports_get_one_line_and_html_is_escaped():
                 480, 480, "about")), arts)  # fmt: skip
     assert set(table["status"]) == {"agrees"}
     findings = describe_disagreements(table)
-    assert findings == ["The two reports that count troops in Mali do not contradict each other "
-                        "(500 and about 480)."]  # fmt: skip
+    assert findings == [
+        "No two figures here contradict each other.",
+        "The two reports that count troops in Mali do not contradict each other "
+        "(500 and about 480).",
+    ]
     assert describe_disagreements(table, include_agreements=False) == []
     html = findings_html(["<script>alert(1)</script> & co"])
     assert "<script>" not in html and "&lt;script&gt;" in html

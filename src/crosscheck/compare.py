@@ -16,7 +16,7 @@ import re
 import pandas as pd
 
 from .errors import CrosscheckError
-from .grouping import FIGURE_COLUMNS, GroupKey, group_keys, sentence_around
+from .grouping import GroupKey, figures_frame, group_keys, sentence_around
 
 # A hedge that makes a point value approximate ("about 2,000") widens it by this share
 # either side before intervals are compared: "closer to 2,000" covers 1,700 to 2,300.
@@ -34,7 +34,7 @@ TIME_GAP_DAYS = 90
 MAX_PAIR_SENTENCES = 4
 
 COMPARISON_COLUMNS = [
-    "group", "category", "article_id", "outlet", "published", "figure", "interval",
+    "group", "category", "article_id", "outlet", "published", "figure", "number", "interval",
     "hedge", "source", "when", "status", "disagrees_with", "sentence", "low", "high",
     "sentence_no", "start", "end", "assumed", "group_key",
 ]  # fmt: skip
@@ -84,10 +84,7 @@ def _marked_sentence(text: str, start: int, end: int) -> str:
     return f"{sentence[:a]}[{sentence[a:b]}]{sentence[b:]}"
 
 
-def _check_inputs(figures: pd.DataFrame, articles: pd.DataFrame) -> None:
-    missing = [c for c in FIGURE_COLUMNS if c not in figures.columns]
-    if missing:
-        raise CrosscheckError(f"figures frame lacks column(s): {', '.join(missing)}")
+def _check_articles(figures: pd.DataFrame, articles: pd.DataFrame) -> None:
     unknown = sorted(set(figures["article_id"]) - set(articles.index))
     if unknown:
         raise CrosscheckError(f"figures name article(s) not in articles: {', '.join(unknown)}")
@@ -117,11 +114,10 @@ def compare_figures(
     changed. A figure's status is its worst verdict (conflict > time gap > agrees), or
     "single" when nothing else counts the same thing. Unknown dates never make a time gap.
     """
-    _check_inputs(figures, articles)
-    frame = figures if categories is None else figures[figures["category"].isin(categories)]
+    frame = figures_frame(figures, categories)
+    _check_articles(frame, articles)
     if frame.empty:
         return pd.DataFrame(columns=COMPARISON_COLUMNS)
-    frame = frame.reset_index(drop=True)
     keys = group_keys(frame, articles["text"])
     meta = articles.reindex(frame["article_id"])
     rows = []
@@ -136,6 +132,7 @@ def compare_figures(
                 "outlet": meta["outlet"].iloc[i] if "outlet" in meta else "",
                 "published": meta["published"].iloc[i] if "published" in meta else pd.NaT,
                 "figure": fig["text"],
+                "number": fig["number"] if isinstance(fig["number"], str) else "",
                 "interval": format_interval(fig["low"], fig["high"], fig["hedge"]),
                 "hedge": fig["hedge"] if isinstance(fig["hedge"], str) else "",
                 "source": fig["source"] if isinstance(fig["source"], str) else "",
@@ -260,48 +257,69 @@ def _count(n: int, noun: str) -> str:
     return f"{word} {noun}{'' if n == 1 else 's'}"
 
 
+def _distinct_figures(members: pd.DataFrame) -> list[str]:
+    """Each distinct interval a report gives, once, with every source it is credited to."""
+    phrases = []
+    for _, same in members.groupby(["interval", "hedge"], sort=False):
+        sources = [s for s in dict.fromkeys(same["source"]) if s]
+        phrase = _phrase(same.iloc[0])
+        phrases.append(f"{phrase} ({'; '.join(sources)})" if sources else phrase)
+    return phrases
+
+
 def _report_summary(group: str, members: pd.DataFrame, first: pd.Timestamp | None) -> str:
-    distinct = members.drop_duplicates(subset=["low", "high", "hedge", "source"])
+    phrases = _distinct_figures(members)
     outlet = members["outlet"].iloc[0]
     published = members["published"].iloc[0]
-    phrases = _join([_with_source(row) for _, row in distinct.iterrows()])
     when = ""
     if first is not None and not pd.isna(published) and not pd.isna(first):
         days = _days_apart(first, published)
         when = f", {_gap(days)} later," if days > TIME_GAP_DAYS else ""
-    if len(distinct) == 1:
-        return f"{outlet}{when} says {phrases}"
-    return f"{outlet}{when} gives {_count(len(distinct), 'figure')} for {group}, {phrases}"
+    if len(phrases) == 1:
+        return f"{outlet}{when} says {phrases[0]}"
+    count = _count(len(phrases), "figure")
+    return f"{outlet}{when} gives {count} for {group}, {_join(phrases)}"
 
 
 def describe_disagreements(comparison: pd.DataFrame, include_agreements: bool = True) -> list[str]:
-    """Plain sentences, one or more per group: who says what, and which figures disagree.
+    """Plain sentences: who says what, and which figures disagree, generated from the table.
 
-    Groups with a conflict or time gap get an overview sentence (each report's distinct
-    figures, in date order) followed by one sentence per distinct disagreement. With
-    `include_agreements`, groups counted by two or more reports that agree get one line.
+    Groups with a conflict or time gap come first: an overview sentence (each report's
+    distinct figures, in date order), then one sentence per distinct disagreement. With
+    `include_agreements`, a line per group that several reports count alike, and a line per
+    report for the things only it counts; when nothing disagrees, a first line says so.
     """
     if comparison.empty:
         return []
     pairs = figure_pairs(comparison)
-    sentences: list[str] = []
+    disagreements: list[str] = []
+    agreements: list[str] = []
+    only: dict[str, list[str]] = {}
     for group, members in comparison.groupby("group", sort=False):
         group_pairs = pairs[(pairs["group"] == group) & (pairs["relation"] != "agrees")]
         reports = list(dict.fromkeys(members["article_id"]))
-        if group_pairs.empty:
-            if include_agreements and len(reports) > 1:
-                sentences.append(
-                    f"The {_count(len(reports), 'report')} that count {group} do not "
-                    f"contradict each other ({_join([_phrase(r) for _, r in members.iterrows()])})."
-                )
-            continue
-        first = members["published"].iloc[0]
-        parts = []
-        for n, article_id in enumerate(reports):
-            mine = members[members["article_id"] == article_id]
-            parts.append(_report_summary(group, mine, None if n == 0 else first))
-        sentences.append("; ".join(parts) + ".")
-        sentences.extend(_pair_sentences(comparison, group_pairs, group))
+        if not group_pairs.empty:
+            first = members["published"].iloc[0]
+            parts = []
+            for n, article_id in enumerate(reports):
+                mine = members[members["article_id"] == article_id]
+                parts.append(_report_summary(group, mine, None if n == 0 else first))
+            disagreements.append("; ".join(parts) + ".")
+            disagreements.extend(_pair_sentences(comparison, group_pairs, group))
+        elif len(reports) > 1:
+            agreements.append(
+                f"The {_count(len(reports), 'report')} that count {group} do not contradict "
+                f"each other ({_join(_distinct_figures(members))})."
+            )
+        else:
+            outlet = members["outlet"].iloc[0]
+            only.setdefault(outlet, []).append(f"{group} ({_join(_distinct_figures(members))})")
+    sentences = disagreements
+    if include_agreements:
+        if not disagreements:
+            sentences = ["No two figures here contradict each other."]
+        sentences += agreements
+        sentences += [f"Only {outlet} counts {_join(things)}." for outlet, things in only.items()]
     return [s[:1].upper() + s[1:] for s in sentences]
 
 

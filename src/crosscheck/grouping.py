@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .articles import segment
+from .errors import CrosscheckError
 from .text import normalise
 
 FIGURE_COLUMNS = [
@@ -54,6 +55,27 @@ _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
+
+
+def figures_frame(figures: pd.DataFrame, categories: list[str] | None = None) -> pd.DataFrame:
+    """The figures with `article_id` as a column (it may arrive as the index), checked and
+    narrowed to `categories`; a missing column or an unknown category is a CrosscheckError."""
+    if "article_id" not in figures.columns and figures.index.name == "article_id":
+        figures = figures.reset_index()
+    missing = [c for c in FIGURE_COLUMNS if c not in figures.columns]
+    if missing:
+        raise CrosscheckError(f"figures frame lacks column(s): {', '.join(missing)}")
+    if categories is None:
+        return figures.reset_index(drop=True)
+    if isinstance(categories, str):
+        categories = [categories]
+    unknown = [c for c in categories if c not in CATEGORY_WORDS]
+    if unknown:
+        raise CrosscheckError(
+            f"unknown figure categor{'y' if len(unknown) == 1 else 'ies'} "
+            f"{', '.join(map(repr, unknown))}; choose from {', '.join(CATEGORY_WORDS)}"
+        )
+    return figures[figures["category"].isin(categories)].reset_index(drop=True)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from .compare import APPROXIMATE_TOLERANCE, format_interval, is_approximate
-from .grouping import CATEGORY_WORDS
+from .grouping import CATEGORY_WORDS, figures_frame
 
 REPORT_COLOURS = plt.get_cmap("tab10").colors
 LOG_SCALE_RATIO = 10  # a log axis once the largest value is more than 10 times the smallest
@@ -117,10 +117,13 @@ def plot_figures(
     (± APPROXIMATE_TOLERANCE). Returns the matplotlib Figure; an empty frame gives a chart
     that says so.
     """
-    chosen = list(categories) if categories else sorted(figures["category"].dropna().unique())
+    if isinstance(categories, str):
+        categories = [categories]
+    figures = figures_frame(figures, categories)
+    present = list(dict.fromkeys(figures["category"].dropna()))
+    chosen = [c for c in categories if c in present] if categories else sorted(present)
+    chosen = chosen or list(categories or [])
     title = title or "Figures given by each report"
-    if categories:
-        figures = figures[figures["category"].isin(categories)]
     if figures.empty:
         what = ", ".join(chosen) if chosen else "any category"
         return _empty(f"No figures to plot ({what}).", title)
