@@ -96,16 +96,17 @@ _NOT_SOURCES = frozenset("he she they it we i you the a an this that there".spli
 _WHEN = re.compile(
     r"(?:\b(?:on|by|since|until|before|after|from|as of|as recently as|early|late|earlier|"
     r"later)\s+)?"
-    rf"(?:(?:last|this|next)\s+)?\b{_DAYS}\b(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:(?:last|this|next)\s+)?\b(?-i:{_DAYS})\b(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:\b(?:on|by|since|until|before|after|from|as of|in|early|late|mid-?)\s+)?"
-    rf"\b{_MONTHS}\s+\d{{1,2}}\b(?:,\s*\d{{4}})?"
+    rf"\b(?-i:{_MONTHS})\s+\d{{1,2}}\b(?:,\s*\d{{4}})?"
     rf"|\b(?:in|since|by|until|before|after|during|as of|from|early|late|earlier|later)\s+"
-    rf"(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}(?:\s+\d{{4}})?|(?:the\s+)?(?:19|20)\d{{2}}s?)\b"
+    rf"(?:(?:early|late|mid-?)\s*)?(?:(?-i:{_MONTHS})(?:\s+\d{{4}})?|(?:the\s+)?(?:19|20)\d{{2}}s?)\b"
     r"|\b(?:(?:as of|since|until|by|earlier|later|as recently as)\s+)?(?:last|this|next|past|"
     r"previous|coming)\s+(?:few\s+)?(?:week|month|year|weekend|night|summer|winter|spring|fall|"
     r"autumn|decade|days|weeks|months|years)\b"
     r"|\b(?:today|yesterday|tonight|tomorrow|overnight|this (?:morning|afternoon|evening))\b"
-    r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    re.IGNORECASE,
 )
 _MAYBE_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"

@@ -1,0 +1,243 @@
+"""figures: counts in report text -> intervals with noun, category, hedge, source and time."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosscheck.errors import CrosscheckError
+from crosscheck.figures import FIGURE_COLUMNS, extract_figures, figures_in_text
+
+SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+REPO = Path(__file__).resolve().parents[1]
+
+
+def only(text: str) -> dict:
+    rows = figures_in_text(text)
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def bounds(row: dict) -> tuple[float | None, float | None]:
+    return tuple(None if math.isnan(row[k]) else row[k] for k in ("low", "high"))
+
+
+@pytest.mark.parametrize(
+    "sentence, text, low, high, hedge, category",
+    [
+        ("The Pentagon sent more than 2,000 troops.", "more than 2,000 troops", 2001, None,
+         "more than", "troops"),
+        ("On Saturday there were 47 airstrikes.", "47 airstrikes", 47, 47, "", "strikes"),
+        ("The bombs struck 20 ISIS fighting units.", "20 ISIS fighting units", 20, 20, "",
+         "targets"),
+        ("ISIS may have between 20,000 to 30,000 militants.", "between 20,000 to 30,000 militants",
+         20000, 30000, "between", "militants"),
+        ("Years of fighting have killed hundreds of thousands of civilians.",
+         "hundreds of thousands of civilians", 200000, 999999, "", "casualties"),
+        ("Nearly three hundred fighters surrendered.", "Nearly three hundred fighters", 300, 300,
+         "nearly", "militants"),
+        ("Two dozen rockets were fired at the base.", "Two dozen rockets", 24, 24, "", "strikes"),
+        ("A dozen soldiers arrived.", "A dozen soldiers", 12, 12, "", "troops"),
+        ("Dozens of protesters gathered.", "Dozens of protesters", 24, 99, "", "other"),
+        ("Thousands of refugees fled across the border.", "Thousands of refugees", 2000, 9999, "",
+         "displaced"),
+        ("Some 2,000 people were displaced by the fighting.", "Some 2,000 people", 2000, 2000,
+         "some", "displaced"),
+        ("Fewer than 30 civilians were killed.", "Fewer than 30 civilians", None, 29,
+         "fewer than", "casualties"),
+        ("Up to 5,000 troops could stay.", "Up to 5,000 troops", None, 5000, "up to", "troops"),
+        ("As many as 40 people may have died.", "As many as 40 people", None, 40, "as many as",
+         "casualties"),
+        ("The withdrawal of the more than 2,000 troops began.", "more than 2,000 troops", 2001,
+         None, "more than", "troops"),
+        ("All 2,000 troops will come home.", "2,000 troops", 2000, 2000, "", "troops"),
+        ("Twenty-one people were injured.", "Twenty-one people", 21, 21, "", "casualties"),
+        ("The bill provides $2 billion for training.", "$2 billion", 2e9, 2e9, "", "money"),
+        ("Iraq said 1.5 million people returned.", "1.5 million people", 1.5e6, 1.5e6, "",
+         "other"),
+        ("They fired 20,000-30,000 shells.", "20,000-30,000 shells", 20000, 30000, "", "strikes"),
+        ("About 300 people attended the funeral.", "About 300 people", 300, 300, "about", "other"),
+        ("The attack killed at least 126.", "at least 126", 126, None, "at least", "casualties"),
+        ("One soldier was killed.", "One soldier", 1, 1, "", "casualties"),
+        ("One U.S. official described the plan.", "One U.S. official", 1, 1, "", "other"),
+        ("Approximately 1,000 U.S. service members are deployed.",
+         "Approximately 1,000 U.S. service members", 1000, 1000, "approximately", "troops"),
+        ("Rebels destroyed four tanks.", "four tanks", 4, 4, "", "targets"),
+        ("Two tankers were attacked.", "Two tankers", 2, 2, "", "targets"),
+        ("The bombing killed 30 worshippers.", "30 worshippers", 30, 30, "", "casualties"),
+        ("The 30,000 men, women and children were evacuated.", "30,000 men, women and children",
+         30000, 30000, "", "displaced"),
+        ("A team of 50 Marines is being deployed.", "50 Marines", 50, 50, "", "troops"),
+        ("He printed 50 copies of his letter.", "50 copies", 50, 50, "", "other"),
+        ("Iraq said some 8 million people lived there.", "some 8 million people", 8e6, 8e6, "some",
+         "other"),
+        ("The militia holds tens of thousands hostage.", "tens of thousands", 20000, 99999, "",
+         "other"),
+    ],
+)  # fmt: skip
+def test_constructions(sentence, text, low, high, hedge, category):
+    row = only(sentence)
+    assert row["text"] == text
+    assert bounds(row) == (low, high)
+    assert (row["hedge"], row["category"]) == (hedge, category)
+    assert sentence[row["start"] : row["end"]] == text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The coalition has fought there since 2014.",
+        "In 2018 the strikes resumed on Dec. 19 at 7 p.m.",
+        "The 24th Marine Expeditionary Unit and 1st Battalion, 10th Marine Regiment arrived.",
+        "They fired 155-mm shells from F-16 jets.",
+        "Security Council Resolution 2254 was adopted.",
+        "He was a 22-year-old father of two.",
+        "Mattis, 68, served for 40 years.",
+        "The war lasted four months and cost 20 percent of output.",
+        "About 95% of cases were closed within 10 miles of the base.",
+        "The first convoy left on September 11.",
+        "No one was hurt, and one of them left.",
+        "Several soldiers, many civilians and a few rebels were there, with a pair of tanks.",
+        "The two-hour film and a 13-minute trailer were shown.",
+        "Contributing: Kim Hjelmgaard",
+        "The 2016 campaign promises were kept.",
+    ],
+)
+def test_not_figures(sentence):
+    assert figures_in_text(sentence) == []
+
+
+def test_several_figures_in_one_sentence_with_ellipsis_and_context():
+    rows = figures_in_text(
+        "The five targets included three Kataib Hezbollah locations in Iraq and two in Syria."
+    )
+    assert [(r["text"], r["category"]) for r in rows] == [
+        ("five targets", "targets"),
+        ("three Kataib Hezbollah locations", "targets"),
+        ("two", "targets"),
+    ]
+    rows = figures_in_text("At least 25 militia fighters were killed and 55 wounded.")
+    assert [(r["text"], r["category"], bounds(r)) for r in rows] == [
+        ("At least 25 militia fighters", "casualties", (25, None)),
+        ("55 wounded", "casualties", (55, 55)),
+    ]
+
+
+def test_source_and_when():
+    row = only("However, as of last week, US officials said there were closer to 2,000 US troops.")
+    assert (row["source"], row["when"], row["hedge"]) == ("US officials", "as of last week",
+                                                          "closer to")  # fmt: skip
+    row = only("On Saturday, there were 47 airstrikes, U.S. Central Command announced.")
+    assert (row["source"], row["when"]) == ("U.S. Central Command", "On Saturday")
+    row = only("There are 503 troops, according to the Pentagon.")
+    assert row["source"] == "the Pentagon" and row["when"] == ""
+
+
+def test_offsets_point_into_the_raw_text_with_headline_and_furniture():
+    text = "Headline about the war\n\nShow Comments\n\nOfficials said “about 200 troops” remain.\n"
+    row = only(text)
+    assert text[row["start"] : row["end"]] == row["text"] == "about 200 troops"
+    assert row["sentence_no"] >= 1
+
+
+def test_categories_come_from_the_lexicon_files():
+    lines = (REPO / "data" / "lexicon" / "categories.csv").read_text("utf-8").splitlines()
+    assert lines[0] == "noun,category,person"
+    assert "airstrikes,strikes,no" in lines and "peacekeepers,troops,yes" in lines
+
+
+# --- frames -------------------------------------------------------------------------------
+
+DTYPES = {"sentence_no": "int64", "start": "int64", "end": "int64", "low": "float64",
+          "high": "float64"}  # fmt: skip
+
+
+def check_frame(frame: pd.DataFrame) -> None:
+    assert frame.index.name == "article_id"
+    assert list(frame.reset_index().columns) == FIGURE_COLUMNS
+    for column, dtype in DTYPES.items():
+        assert str(frame[column].dtype) == dtype, column
+    for column in ("text", "number", "hedge", "noun", "category", "source", "when"):
+        assert all(isinstance(value, str) for value in frame[column])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "No numbers here at all.",
+        "It happened in 2014, 2015 and 2019.",
+        "47 airstrikes",
+        "The strikes hit 20 targets",
+        'Unbalanced "quote (and a bracket [with 3 tanks',
+        "\n\n\n",
+    ],
+)
+def test_frames_have_fixed_columns_and_dtypes(text):
+    articles = pd.DataFrame({"text": [text]}, index=pd.Index(["a1"], name="article_id"))
+    frame = extract_figures(articles)
+    check_frame(frame)
+    for _, row in frame.iterrows():
+        assert text[row["start"] : row["end"]] == row["text"]
+
+
+def test_extract_figures_maps_articles_in_order():
+    articles = pd.DataFrame(
+        {
+            "text": [
+                "More than 400 US Marines left.",
+                "Nothing.",
+                "Officials counted 47 airstrikes.",
+            ]
+        },
+        index=pd.Index(["b", "c", "a"], name="article_id"),
+    )
+    frame = extract_figures(articles)
+    check_frame(frame)
+    assert list(frame.index) == ["b", "a"]
+    assert list(frame["category"]) == ["troops", "strikes"]
+
+
+def test_extract_figures_needs_a_text_column():
+    with pytest.raises(CrosscheckError, match="text"):
+        extract_figures(pd.DataFrame({"body": ["x"]}))
+
+
+WORDS = st.sampled_from(
+    ["more than", "2,000", "troops", "were", "killed", "between", "and", "to", "thousands", "of",
+     "civilians", "in", "2014", "one", "a", "dozen", "$", "1.5", "million", ",", ".", "\n", '"',
+     "(", "-", "fewer than", "Marines", "hit", "targets", "24th", "at least", "Pentagon", "said"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, max_size=25).map(" ".join) | st.text(max_size=80))
+def test_any_text_gives_valid_rows(text):
+    for row in figures_in_text(text):
+        assert 0 <= row["start"] < row["end"] <= len(text)
+        assert text[row["start"] : row["end"]] == row["text"]
+        if not (math.isnan(row["low"]) or math.isnan(row["high"])):
+            assert row["low"] <= row["high"]
+
+
+# --- quality on the gold sets -------------------------------------------------------------
+
+
+def strict_f1(corpus: Path) -> float:
+    from crosscheck.evaluate import evaluate_corpus
+
+    return evaluate_corpus(corpus)["figures"]["strict"]["f1"]
+
+
+def test_seed_gold_strict_f1():
+    assert strict_f1(REPO / "data") >= 0.95
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus not present")
+def test_shared_corpus_strict_f1():
+    assert strict_f1(SHARED_CORPUS) >= 0.95
