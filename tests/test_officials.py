@@ -19,12 +19,13 @@ from crosscheck.officials import (
     affiliation,
     officials,
     officials_across_reports,
+    officials_findings,
     quotes_side_by_side,
-    role_in_text,
     source_shares,
     words_in,
 )
 from crosscheck.plots_quotes import plot_source_shares, plot_speaker_matrix, plot_words_by_speaker
+from crosscheck.roles import role_in_text
 from crosscheck.speaker_merge import merge_speakers, parse_speaker, read_lexicon
 
 ARTICLES = pd.DataFrame(
@@ -235,6 +236,19 @@ def test_across_reports_lists_what_each_report_has_them_say():
     assert across.loc[across["speaker"] == "Ashraf Ghani", "merge"].eq("uncertain").all()
     assert not across["speaker"].str.contains("official").any()  # anonymous never matched
     assert "Heidi Cruz" not in set(across["speaker"])
+
+
+def test_findings_in_words():
+    findings = officials_findings(officials(quotes_frame(), ARTICLES), ARTICLES)
+    assert any(
+        f.startswith("Quoted in more than one report: Mitch McConnell (3 reports)")
+        for f in findings
+    )
+    assert any("Anonymous sources: Weekly B, 2020-01-01, 1 quote; Daily A" in f for f in findings)
+    assert any("spelling differs: Ashraf Ghani / Ashraf Ghany" in f for f in findings)
+    assert officials_findings(officials(quotes_frame([]), ARTICLES), ARTICLES)[0].startswith(
+        "No quotes"
+    )
 
 
 def test_source_shares_per_report():

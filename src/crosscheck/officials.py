@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 import pandas as pd
 
 from .errors import CrosscheckError
+from .roles import role_in_text
 from .speaker_merge import (
     ANONYMOUS,
     INSTITUTIONAL,
@@ -19,13 +19,10 @@ from .speaker_merge import (
     SOURCE_TYPES,
     UNCERTAIN,
     UNKNOWN,
-    _titles,
-    affiliation_keywords,
     keywords_in,
     merge_speakers,
     parse_speaker,
 )
-from .text import normalise
 
 GROUPS = ("anonymous", "coalition", "think tank or NGO", "military", "government", "other")
 OTHER = "other"
@@ -103,82 +100,10 @@ def _role_from_speaker(raw: str) -> str:
     return ", ".join(p for p in (speaker.title, speaker.description) if p)
 
 
-_OPENERS = {
-    "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "then", "when", "after",
-    "before", "as", "while", "if", "still", "however", "meanwhile", "also", "earlier", "later",
-    "said", "says", "told", "according", "to", "by", "with", "from", "for", "of",
-}  # fmt: skip
-_CLAUSE_END = re.compile(r"[,.;:()\n\"\u201c\u201d]")
-_PHRASE_END = re.compile(r"[,;:()\n\"\u201c\u201d]")
-
-
-@lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
-    words = {t.lower() for t in _titles()}
-    for keyword in affiliation_keywords():
-        if keyword.group != ANONYMOUS:
-            words.update(w.lower().rstrip(".") for w in keyword.keyword.split())
-    return frozenset(words - _OPENERS)
-
-
-def role_in_text(text: str, names: Iterable[str]) -> str:
-    """The title before a name and the apposition after it, where the report introduces them.
-
-    'Marine Gen. Joseph Dunford, chairman of the Joint Chiefs of Staff, said' gives
-    'Marine Gen., chairman of the Joint Chiefs of Staff'. Used when the quotes frame has no role.
-    """
-    flat = normalise(text)
-    names = sorted({n for n in names if n}, key=len, reverse=True)
-    surnames = [n.split()[-1] for n in names if len(n.split()) > 1 and len(n.split()[-1]) > 2]
-    for name in names + surnames:
-        for match in re.finditer(r"(?<!\w)" + re.escape(normalise(name)) + r"(?!\w)", flat):
-            before = _title_before(flat[max(0, match.start() - 80) : match.start()])
-            last = before.split()[-1].lower().rstrip(".") if before else ""
-            if name in surnames and last not in _role_words():
-                before = ""  # "William V. Roebuck" is a name, "President Trump" a title
-            after = _apposition_after(flat[match.end() : match.end() + 160])
-            role = ", ".join(p for p in (before, after) if p)
-            if role:
-                return role
-    return ""
-
-
-def _title_before(window: str) -> str:
-    words = _PHRASE_END.split(window)[-1].split()
-    kept: list[str] = []
-    for i in range(len(words) - 1, -1, -1):
-        word, bare = words[i], words[i].lower().rstrip(".")
-        if len(kept) == 8:
-            break
-        if bare in ("of", "for") and kept and i > 0 and _is_role_word(words[i - 1]):
-            kept.insert(0, word)  # "Secretary of State", "Special Representative for Iran"
-            continue
-        if bare in _OPENERS or not _is_role_word(word):
-            break
-        if word.endswith(".") and bare not in _role_words() and len(bare) > 1:
-            break  # the end of the previous sentence
-        kept.insert(0, word)
-    return " ".join(kept)
-
-
-def _is_role_word(word: str) -> bool:
-    bare = word.lower().rstrip(".")
-    return bare not in _OPENERS and (word[:1].isupper() or bare in _role_words())
-
-
-def _apposition_after(window: str) -> str:
-    if not window.startswith(", "):
-        return ""
-    clause = _CLAUSE_END.split(window[2:])[0].strip()
-    words = clause.split()
-    if not words or len(words) > 12:
-        return ""
-    head = words[1] if words[0].lower() in ("the", "a", "an") and len(words) > 1 else words[0]
-    return clause if head.lower().rstrip(".") in _role_words() else ""
-
-
 def _longest(values: Iterable[str]) -> str:
-    values = sorted({v.strip() for v in values if v and v.strip()}, key=lambda v: (-len(v), v))
+    values = sorted(
+        {" ".join(v.split()) for v in values if v and v.strip()}, key=lambda v: (-len(v), v)
+    )
     return values[0] if values else ""
 
 
@@ -351,3 +276,60 @@ def quotes_side_by_side(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
     frame = pd.DataFrame({k: v + [""] * (length - len(v)) for k, v in columns.items()})
     frame.index = pd.RangeIndex(1, length + 1, name="quote")
     return frame
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def officials_findings(officials_frame: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    """The officials table in a few sentences: who is shared, who dominates, anonymity, guesses."""
+    if officials_frame.empty:
+        return ["No quotes were found in these reports, so there are no officials to compare."]
+    findings = []
+    per_report = officials_frame.groupby("report", sort=False).agg(
+        speakers=("person_id", "nunique"), quotes=("quotes", "sum"), words=("words", "sum")
+    )
+    if len(per_report) <= 4:
+        findings.append(
+            "; ".join(
+                f"{report} quotes {_plural(int(r.speakers), 'speaker')} "
+                f"({_plural(int(r.quotes), 'quote')}, {_plural(int(r.words), 'word')})"
+                for report, r in per_report.iterrows()
+            )
+            + "."
+        )
+    else:
+        findings.append(
+            f"The {len(per_report)} reports with quotes quote between {per_report.speakers.min()} "
+            f"and {per_report.speakers.max()} speakers each."
+        )
+    names = officials_frame.drop_duplicates("person_id").set_index("person_id")["speaker"]
+    reports = officials_frame.groupby("person_id")["article_id"].nunique()
+    shared = reports[reports > 1].sort_values(ascending=False, kind="stable")
+    if shared.empty and len(per_report) > 1:
+        findings.append(
+            "No speaker is quoted in more than one report: each relies on its own sources."
+        )
+    elif not shared.empty:
+        listed = ", ".join(f"{names[p]} ({n} reports)" for p, n in shared.items())
+        findings.append(f"Quoted in more than one report: {listed}.")
+    words = officials_frame.groupby("person_id")["words"].sum().sort_values(ascending=False)
+    findings.append(
+        f"{names[words.index[0]]} is quoted at greatest length: {words.iloc[0]} words, "
+        f"{words.iloc[0] / max(words.sum(), 1):.0%} of all words quoted."
+    )
+    anonymous = officials_frame[officials_frame["source_type"] == ANONYMOUS]
+    if anonymous.empty:
+        findings.append("No report quotes an anonymous source.")
+    else:
+        counts = anonymous.groupby("report", sort=False)["quotes"].sum()
+        findings.append(
+            "Anonymous sources: "
+            + "; ".join(f"{report}, {_plural(int(n), 'quote')}" for report, n in counts.items())
+            + "."
+        )
+    guesses = officials_frame.loc[officials_frame["merge"] == UNCERTAIN, "note"].unique()
+    if len(guesses):
+        findings.append("Check these name merges: " + "; ".join(sorted(guesses)) + ".")
+    return findings

@@ -191,6 +191,8 @@ def parse_speaker(raw: str) -> Speaker:
         if run[-1].endswith(("'s", "s'")) or (after[:1].islower() and after not in _CONNECTORS):
             continue  # an owner ("Blair's spokesman") or a modifier ("U.S. official")
         lead = 0
+        if before in _PREPOSITIONS and len(run) >= 3 and run[0].rstrip(".") not in _titles():
+            lead = 1  # "representative for Iran Brian Hook": the first word is the object
         while lead < len(run) - 1 and run[lead].rstrip(".") in _titles():
             lead += 1
         name = run[lead:]
