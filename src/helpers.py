@@ -9,6 +9,14 @@ from crosscheck.articles import load_articles, sentences, tokens
 from crosscheck.compare import compare_figures, describe_disagreements, figure_pairs, findings_html
 from crosscheck.display import show_table, table_html
 from crosscheck.errors import ArticleError, CrosscheckError
+from crosscheck.evidence import (
+    anchor_id,
+    context_html,
+    link,
+    show_bullets,
+    show_context,
+    show_linked_table,
+)
 from crosscheck.figure_page import (
     comparison_view,
     figure_sentences,
@@ -17,6 +25,19 @@ from crosscheck.figure_page import (
     show_question,
 )
 from crosscheck.figures import FIGURE_COLUMNS, extract_figures, figures_in_text
+from crosscheck.language import (
+    attribution_verbs,
+    count_table,
+    describe_counts,
+    distinctive_words,
+    first_uses,
+    group_mentions,
+    group_names,
+    hedge_examples,
+    hedge_table,
+    report_labels,
+)
+from crosscheck.language_plots import plot_counts, plot_distinctive_words
 from crosscheck.overview import (
     date_gap_sentence,
     describe_gap,
@@ -28,6 +49,24 @@ from crosscheck.overview import (
 from crosscheck.plots import plot_figures
 
 __all__ = [
+    "anchor_id",
+    "attribution_verbs",
+    "context_html",
+    "count_table",
+    "describe_counts",
+    "group_names",
+    "distinctive_words",
+    "first_uses",
+    "group_mentions",
+    "hedge_examples",
+    "hedge_table",
+    "link",
+    "plot_counts",
+    "plot_distinctive_words",
+    "report_labels",
+    "show_bullets",
+    "show_context",
+    "show_linked_table",
     "ArticleError",
     "CrosscheckError",
     "FIGURE_COLUMNS",
