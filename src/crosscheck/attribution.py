@@ -48,6 +48,11 @@ PARTICLES = {
 }
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 PREPOSITIONS = {"in", "of", "at", "from", "for", "with", "on", "near", "to", "by"}
+SUBJECT_FILLERS = {"of", "the", "for", "and", "to", "former", "then", "late", "ex", "a", "an"}
+DOCUMENTS = {
+    "letter", "statement", "tweet", "tweets", "post", "email", "speech", "remarks", "words",
+    "memo", "message", "note", "book", "interview", "testimony", "op-ed", "column",
+}  # fmt: skip
 DETERMINERS = {
     "other", "some", "many", "several", "all", "both", "his", "her", "their", "its", "our",
     "another", "each", "few", "two", "three", "four", "one", "senior", "top", "most", "these",
@@ -120,6 +125,7 @@ def tokens(phrase: str) -> list[str]:
     return _TOKEN.findall(phrase)
 
 
+@lru_cache(maxsize=65536)
 def bare(token: str) -> str:
     """A token without a sentence-final period (initials, titles and "U.S." keep theirs)."""
     if token.endswith(".") and len(token) > 2 and "." not in token[:-1]:
@@ -128,6 +134,7 @@ def bare(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=65536)
 def is_name_token(token: str) -> bool:
     """A capitalised word that can be part of a person's name (not a title, acronym or org word)."""
     lex = lexicon()
@@ -204,21 +211,31 @@ def _is_apposition(part: str) -> bool:
         return False
     return (
         part.lower().startswith(RELATIVE_OPENERS)
-        or (part[:1].islower() and first not in ARTICLES)
         or bool(_PARTY_STATE.match(part))
+        or first in PREPOSITIONS
     )
 
 
 def _is_role(part: str) -> bool:
+    """A comma part that reads as a role ("the director of …", "legal director", "R-Neb.")."""
     words = part.split()
-    return bool(words) and (
-        words[0].lower() in ARTICLES or words[0] in lexicon().titles or " of " in part
+    if not words:
+        return False
+    titles = lexicon().titles
+    first = words[0].lower()
+    return (
+        first in ARTICLES
+        or words[0] in titles
+        or " of " in part
+        or any(w.capitalize() in titles for w in words[:3] if w.islower())
+        or first.endswith(("ing", "ed"))
+        or first in {"also", "now", "then", "himself", "herself", "itself", "themselves"}
     )
 
 
 def _ends_with_name(part: str) -> bool:
     words = tokens(part)
-    if not words or words[0].lower() in PREPOSITIONS | {"after", "before", "during", "last"}:
+    if not words:
         return False
     last = bare(words[-1])
     return is_name_token(last) and lexicon().org_words.get(last) != "time"
@@ -228,13 +245,17 @@ def _join(words: list[str]) -> str:
     return " ".join(words).replace(" - ", "-")
 
 
-def parse_speaker(phrase: str) -> Speaker | None:
-    """Split a subject phrase into name or description, role and organisation; None if none."""
+def parse_speaker(phrase: str, head_first: bool = False) -> Speaker | None:
+    """Split a subject phrase into name or description, role and organisation; None if none.
+
+    `head_first`: the phrase follows its cue ("said X, the Y of Z"), so its first comma part
+    is the speaker and the rest describes them.
+    """
     phrase = _PARENTHESIS.sub("", phrase).strip(" ,;:-\u2014\u2013\"'\u201c\u201d\u2018\u2019")
     if not phrase or len(phrase) > 250:
         return None
     parts = [part.strip() for part in phrase.split(",") if part.strip()]
-    head_index = len(parts) - 1
+    head_index = 0 if head_first else len(parts) - 1
     while head_index > 0 and (
         _is_apposition(parts[head_index])
         or (_is_role(parts[head_index]) and _ends_with_name(parts[head_index - 1]))
@@ -262,6 +283,12 @@ def parse_speaker(phrase: str) -> Speaker | None:
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(phrase, pronoun=words[0].lower())
     words[-1] = bare(words[-1])
+    if (
+        len(words) >= 2
+        and words[-1].lower() in DOCUMENTS
+        and _strip_possessive(words[-2]) != words[-2]
+    ):
+        words = [*words[:-2], _strip_possessive(words[-2])]  # "Mr. Mattis's letter" → Mattis
     speaker = _named(phrase, words, appositions)
     if speaker is None and len(words) > 3 and words[-2] == "of":
         speaker = _named(phrase, words[:-2], [_join(words[-2:]), *appositions])  # X of Virginia
@@ -303,7 +330,7 @@ def _described(phrase: str, words: list[str], appositions: list[str]) -> Speaker
     if not words or len(words) > 10 or not words[-1][:1].isalpha():
         return None
     lowered = [w.lower() for w in words]
-    if lowered[-1] in FUNCTION_WORDS or lowered[-1].endswith("ly"):
+    if lowered[0] in PREPOSITIONS or lowered[-1] in FUNCTION_WORDS or lowered[-1].endswith("ly"):
         return None
     has_proper = any(w[:1].isupper() for w in words[1:]) or (
         words[0][:1].isupper() and lowered[0] not in ARTICLES | DETERMINERS
@@ -338,7 +365,11 @@ class Mention:
 _CAPITAL_RUN = re.compile(
     r"(?:[A-Z][\w'’.\-]*\s+(?:(?:al|bin|ibn|de|da|van|von|del|der|la|le|di|du|el)[\-\s])?)*[A-Z][\w'’\-]*\.?"
 )
-_SUBJECT_PREFIX = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*|of|the|for|and|to)\s+)*")
+_ALIAS = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+)(?:(?:of|the|for|and|on)\s+|[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)"
+    r"\s+\(([A-Z][\w.-]{1,15})\)"
+)
+_CLAUSE_END = re.compile(r"[.!?][\"”’']*\s+|[\"”]\s+|;\s+")
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+)*(?:[a-z][\w-]*\s+){1,3})$")
 _APPOSITIVE_ROLE = re.compile(r",\s+((?:the\s+)?[a-zA-Z][^,.;\"“”]{2,80}?)(?=,|\.\s|\.$|$)")
 
@@ -358,7 +389,9 @@ class NameIndex:
         self.by_surname: dict[str, list[Mention]] = {}
         self.by_first: dict[str, list[Mention]] = {}
         self.gender: dict[str, str] = {}
-        self.role: dict[str, str] = {}
+        self._roles: dict[str, str] = {}
+        self._spans: dict[str, list[tuple[int, int, str]]] = {}
+        self._subjects: dict[int, bool] = {}
         full: list[Mention] = []
         singles: list[tuple[int, str]] = []
         quoted_starts = [s for s, _ in quoted]
@@ -366,9 +399,12 @@ class NameIndex:
             for match in _CAPITAL_RUN.finditer(text, p_start, p_end):
                 if _inside(quoted, quoted_starts, match.start()):
                     continue
-                mention = self._person(tokens(match.group()), match.start(), text, match.end())
+                mention = self._person(tokens(match.group()), match.start())
                 if mention:
                     full.append(mention)
+                    self._spans.setdefault(mention.name, []).append(
+                        (match.start(), match.end(), mention.role)
+                    )
                 else:
                     for offset, word in _capitalised(match.group(), match.start()):
                         singles.append((offset, bare(word)))
@@ -378,20 +414,18 @@ class NameIndex:
             self.by_first.setdefault(name_words[0], []).append(mention)
             if mention.gender:
                 self.gender.setdefault(mention.name, mention.gender)
-            if mention.role:
-                self.role.setdefault(mention.name, mention.role)
-        self.mentions = [
-            Mention(m.position, m.name, m.role, m.gender, self._is_subject(m.position))
-            for m in full
-        ]
+        self.aliases = {
+            m.group(2): m.group(1) for m in _ALIAS.finditer(text) if m.group(2) != m.group(1)
+        }
+        self.mentions = full
         for offset, word in singles:
             resolved = self.resolve_single(word, offset)
             if resolved:
-                self.mentions.append(Mention(offset, resolved, "", "", self._is_subject(offset)))
+                self.mentions.append(Mention(offset, resolved, "", ""))
         self.mentions.sort(key=lambda m: m.position)
         self.positions = [m.position for m in self.mentions]
 
-    def _person(self, words: list[str], start: int, text: str, end: int) -> Mention | None:
+    def _person(self, words: list[str], start: int) -> Mention | None:
         lex = lexicon()
         words = [w for w in words if w != "-"]
         if not words:
@@ -409,16 +443,30 @@ class NameIndex:
             return None
         gender = next((lex.titles[w] for w in title_words if lex.titles.get(w)), "")
         role = " ".join(w for w in title_words if w not in lex.honorifics)
-        after = _APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
-        if after and not after.group(1).lower().startswith(RELATIVE_OPENERS):
-            appositive = re.sub(r"^(?:the|a|an)\s+", "", after.group(1))
-            if not lex.cue_pattern.match(appositive) and (
-                appositive[:1].islower() or appositive.split()[0] in lex.titles
-            ):
-                role = ", ".join(r for r in (role, appositive) if r)
-        if not role:
-            role = self._role_before(text, start)
         return Mention(start, _join(words), role, gender)
+
+    def role_of(self, name: str) -> str:
+        """The role the report gives a person: title, apposition or words before the name."""
+        if name in self._roles:
+            return self._roles[name]
+        lex = lexicon()
+        text = self.text
+        found = ""
+        for start, end, title_role in self._spans.get(name, []):
+            role = title_role
+            after = _APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
+            if after and not after.group(1).lower().startswith(RELATIVE_OPENERS):
+                appositive = re.sub(r"^(?:the|a|an)\s+", "", after.group(1))
+                if not lex.cue_pattern.match(appositive) and (
+                    appositive[:1].islower() or appositive.split()[0] in lex.titles
+                ):
+                    role = ", ".join(r for r in (role, appositive) if r)
+            role = role or self._role_before(text, start)
+            if role:
+                found = role
+                break
+        self._roles[name] = found
+        return found
 
     @staticmethod
     def _role_before(text: str, start: int) -> str:
@@ -442,8 +490,15 @@ class NameIndex:
                 return (before[-1] if before else full[0]).name
         return ""
 
+    def resolve_alias(self, label: str) -> str:
+        """ "Centcom" → "US Central Command" where the report wrote "US Central Command (Centcom)"."""
+        bare_label = re.sub(r"^(?:the|The)\s+", "", label)
+        return self.aliases.get(bare_label, "")
+
     def resolve_name(self, name: str, position: int) -> str:
         """A speaker's name as fully as the report gives it."""
+        if name in self.aliases:
+            return self.aliases[name]
         words = name.split()
         if len(words) == 1:
             return self.resolve_single(words[0], position) or name
@@ -451,12 +506,19 @@ class NameIndex:
 
     def _is_subject(self, position: int) -> bool:
         """A mention that opens its sentence, after at most a short introductory phrase."""
+        if position in self._subjects:
+            return self._subjects[position]
         index = bisect.bisect_right(self.sentence_starts, position) - 1
         start = self.sentence_starts[index] if index >= 0 else 0
-        prefix = self.text[start:position]
+        prefix = _CLAUSE_END.split(self.text[start:position])[-1]
         if "," in prefix and len(prefix.split(",")[0]) < 45:
             prefix = prefix.split(",", 1)[1]
-        return bool(_SUBJECT_PREFIX.fullmatch(prefix))
+        titles = lexicon().titles
+        self._subjects[position] = all(
+            w[:1].isupper() or w in SUBJECT_FILLERS or w.capitalize() in titles
+            for w in prefix.split()
+        )
+        return self._subjects[position]
 
     def add_speaker(self, name: str, position: int) -> None:
         """Record that `name` was quoted at `position`: the likeliest referent of a later he/she."""
@@ -477,7 +539,7 @@ class NameIndex:
                 break
             if self.gender.get(mention.name, wanted) != wanted:
                 continue
-            if mention.subject:
+            if mention.subject or self._is_subject(mention.position):
                 return mention.name
             fallback = fallback or mention.name
         return fallback
@@ -491,7 +553,7 @@ class NameIndex:
         last = bisect.bisect_left(self.positions, position) - 1
         for index in range(last, -1, -1):
             mention = self.mentions[index]
-            role = (mention.role or self.role.get(mention.name, "")).lower()
+            role = (mention.role or self.role_of(mention.name)).lower()
             if head in role.replace(",", " ").split():
                 return mention.name
         return ""

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .articles import content_lines, segment
+from .articles import Sentence, segment
 from .attribution import (
+    CLAUSE_BREAKERS,
+    DOCUMENTS,
     STATEMENT_WORDS,
     NameIndex,
     Speaker,
@@ -227,6 +229,10 @@ _AFTER_CUE_END = re.compile(
     r"\s+(?:on|in|at|during|after|before|while|when|as|to|via|from|about|last|this|earlier"
     r"|later|because|and|but|that|of|with|for|before|told|said)\s"
 )
+_INTRO = re.compile(
+    r"[\s\-\u2014\u2013]*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Since|For|With)\b"
+    r"[^,]{0,40},\s*)"
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _INFINITIVE = re.compile(r"\bto\s+$")
 _ADVERBS = (
@@ -235,14 +241,23 @@ _ADVERBS = (
 )
 
 
+def _paragraph_spans(sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """Kept paragraphs as (start, end), from the sentences `segment()` found in them."""
+    spans: dict[int, tuple[int, int]] = {}
+    for sentence in sentences:
+        start, _ = spans.get(sentence.paragraph_no, (sentence.start, sentence.end))
+        spans[sentence.paragraph_no] = (start, sentence.end)
+    return [spans[number] for number in sorted(spans)]
+
+
 class _Report:
     """The state shared by the segments of one report."""
 
     def __init__(self, text: str):
         self.text = text
         self.flat = normalise(text)
-        self.paragraphs, _ = content_lines(text)
         self.sentences = segment(text)
+        self.paragraphs = _paragraph_spans(self.sentences)
         self.sentence_starts = [s.start for s in self.sentences]
         self.segments = find_segments(text, self.paragraphs)
         quoted = [(s.open_mark, s.end + 1) for s in self.segments]
@@ -266,7 +281,7 @@ class _Report:
         lead = len(zone) - len(zone.lstrip(" ,;:-"))
         return zone[lead:], seg.close_mark + 1 + lead
 
-    def after(self, seg: Segment, next_open: int) -> Attribution | None:
+    def after(self, seg: Segment, next_open: int, strict: bool = False) -> Attribution | None:
         """The cue after the quotation: "…," X said / said X, the Y / according to X."""
         zone, offset = self.after_zone(seg, next_open)
         if not zone:
@@ -275,13 +290,20 @@ class _Report:
         if match and not _ACCORDING.match(match.group()):
             head, _, rest = zone[match.end() :].partition(",")
             head = _AFTER_CUE_END.split(head, maxsplit=1)[0]
-            found = self._make(head + ("," + rest if rest else ""), match.group(), offset)
+            found = self._make(
+                head + ("," + rest if rest else ""), match.group(), offset, head_first=True
+            )
             if found:
                 found.written = found.written or bool(STATEMENT_WORDS.search(zone))
             return found
         match = self.cue.search(zone, 0, 200)
         if match and not _ACCORDING.match(match.group()):
             subject = re.sub(_ADVERBS + r"$", "", zone[: match.start()] + " ").strip()
+            if strict:
+                subject = subject.rsplit(",", 1)[-1].strip()
+                first = subject.split()[0].lower() if subject.split() else ""
+                if first in CLAUSE_BREAKERS or first in {"and", "or"}:
+                    subject = ""
             found = self._make(subject, match.group(), offset)
             if found:
                 found.written = found.written or bool(STATEMENT_WORDS.search(zone))
@@ -323,8 +345,10 @@ class _Report:
                 return found
         return None
 
-    def _make(self, phrase: str, cue: str, position: int) -> Attribution | None:
-        speaker = parse_speaker(phrase)
+    def _make(
+        self, phrase: str, cue: str, position: int, head_first: bool = False
+    ) -> Attribution | None:
+        speaker = parse_speaker(phrase, head_first)
         if speaker is None:
             return None
         return Attribution(speaker, " ".join(cue.lower().split()), written_cue(cue), position)
@@ -342,19 +366,22 @@ class _Report:
                 return "", "", ""
             self.names.learn_gender(name, speaker.pronoun)
             self.names.add_speaker(name, position)
-            role = self.names.role.get(name, "")
+            role = self.names.role_of(name)
             return name, role, _organisation(role)
         if speaker.name:
             name = self.names.resolve_name(speaker.name, position)
             if speaker.gender:
                 self.names.learn_gender(name, "he" if speaker.gender == "m" else "she")
             self.names.add_speaker(name, position)
-            role = speaker.role or self.names.role.get(name, "")
+            role = speaker.role or self.names.role_of(name)
             return name, role, speaker.organisation or _organisation(role)
+        alias = self.names.resolve_alias(speaker.description)
+        if alias:
+            return alias, speaker.role, speaker.organisation
         titled = self.names.resolve_title(speaker.description, position)
         if titled:
             self.names.add_speaker(titled, position)
-            role = self.names.role.get(titled, "")
+            role = self.names.role_of(titled)
             return titled, role, _organisation(role)
         self.last_collective = speaker.description
         return speaker.description, speaker.role, speaker.organisation
@@ -362,10 +389,22 @@ class _Report:
     def subject_at(self, zone_start: int, stop: int, cue: str = "") -> Attribution | None:
         """The sentence's opening noun phrase, for a partial quote with no cue near it."""
         words = []
-        for match in re.finditer(r"\S+", self.flat[zone_start:stop]):
+        zone = self.flat[zone_start:stop]
+        intro = _INTRO.match(zone)
+        offset = intro.end() if intro else len(zone) - len(zone.lstrip(" -\u2014\u2013"))
+        titles = lexicon().titles
+        for match in re.finditer(r"\S+", zone[offset:]):
             word = match.group()
             bare_word = word.strip(",")
-            if bare_word[:1].isupper() or bare_word.capitalize() in lexicon().titles:
+            lower_ok = (
+                bare_word.capitalize() in titles or bare_word.rstrip("s").capitalize() in titles
+            )
+            after_possessive = bool(words) and words[-1].endswith(("'s", "\u2019s"))
+            if (
+                bare_word[:1].isupper()
+                or lower_ok
+                or (after_possessive and bare_word.lower() in DOCUMENTS)
+            ):
                 words.append(bare_word)
                 if word.endswith(","):
                     break
@@ -438,7 +477,7 @@ def quotes_in_text(text: str) -> list[dict]:
             zone_start = max(zone_start, segments[index - 1].end + 1)
         if _leads_in(report, zone_start, seg):
             attribution = report.according_after(seg, next_open) or report.before(seg, zone_start)
-            attribution = attribution or report.after(seg, next_open)
+            attribution = attribution or report.after(seg, next_open, strict=True)
             attribution = attribution or report.subject_at(zone_start, seg.open_mark)
         else:
             attribution = report.after(seg, next_open) or report.before(seg, zone_start)
