@@ -345,7 +345,7 @@ def _pair_sentences(comparison: pd.DataFrame, pairs: pd.DataFrame, group: str) -
 
 def _said(row: pd.Series) -> tuple:
     """What a report says, for spotting the same disagreement stated twice."""
-    return (row["article_id"], str(row["interval"]), row["source"])
+    return (row["article_id"], str(row["interval"]))
 
 
 def _pair_sentence(a: pd.Series, b: pd.Series, relation: str, days: float, group: str) -> str:
