@@ -318,9 +318,9 @@ def _is_not_a_count(sentence: str, phrase: NumberPhrase) -> bool:
     return False
 
 
-def _source(sentence: str, at: int) -> str:
-    """Who the sentence attributes its figures to ("US officials said"); "" if nobody."""
-    candidates = []
+def _sources(sentence: str) -> list[tuple[int, str]]:
+    """Who the sentence attributes figures to ("US officials said"), with positions."""
+    found: list[tuple[int, str]] = []
     for pattern in (_SOURCE_AFTER, _SOURCE_SUBJECT, _SOURCE_BY):
         for match in pattern.finditer(sentence):
             src = " ".join(match.group("src").split())
@@ -329,18 +329,15 @@ def _source(sentence: str, at: int) -> str:
             src = re.sub(r"^(?:In|On|But|And|However|Officially|Also|So)\s+", "", src)
             if src.split()[0].lower() in ("the", "a", "an") and len(src.split()) == 1:
                 continue
-            candidates.append((abs(match.start() - at), src))
-        if candidates:
+            found.append((match.start(), src))
+        if found:
             break
-    return min(candidates)[1] if candidates else ""
+    return found
 
 
-def _when(sentence: str, at: int) -> str:
-    """The time expression of the sentence nearest the figure ("on Saturday"); "" if none."""
-    best = min(
-        ((abs(m.start() - at), m.group()) for m in _WHEN.finditer(sentence)), default=(0, "")
-    )
-    return " ".join(best[1].split())
+def _nearest(found: list[tuple[int, str]], at: int) -> str:
+    """The text of the item nearest position `at`; "" if there is none."""
+    return min(((abs(pos - at), text) for pos, text in found), default=(0, ""))[1]
 
 
 def _sentence_figures(raw: str, sentence: str, offset: int, sentence_no: int) -> list[dict]:
@@ -360,10 +357,12 @@ def _sentence_figures(raw: str, sentence: str, offset: int, sentence_no: int) ->
         )
         rows.append(row)
     if rows:
+        sources = _sources(sentence)
+        whens = [(m.start(), " ".join(m.group().split())) for m in _WHEN.finditer(sentence)]
         for row in rows:
             at = row["start"] - offset
-            row["source"] = _source(sentence, at)
-            row["when"] = _when(sentence, at)
+            row["source"] = _nearest(sources, at)
+            row["when"] = _nearest(whens, at)
     return rows
 
 

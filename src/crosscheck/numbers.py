@@ -79,7 +79,12 @@ _MONEY = (
     rf"(?:US|U\.S\.|A|C|NZ|HK)?[$£€]\s?{_DIGITS}"
     rf"(?:\s+(?:{_SCALE})\b|(?:{_alternation(MONEY_SUFFIXES)})\b|{_NOT_AFTER_DIGITS})"
 )
-QUANTITY = rf"(?:{_VAGUE}|{_DOZEN}|{_MONEY}|{_DIGIT_AMOUNT}|{_WORD_RUN})"
+# A cheap first test, so that ordinary words fail before the long alternatives are tried.
+_QUANTITY_START = (
+    r"(?=[0-9$£€]|(?:a|an|half|several|zero|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|"
+    r"thi|fif|for|hun|tho|mil|bil|tri|doz|us|u\.s\.|nz|hk|[ac][$£€]))"
+)
+QUANTITY = rf"(?:{_QUANTITY_START}(?:{_VAGUE}|{_DOZEN}|{_MONEY}|{_DIGIT_AMOUNT}|{_WORD_RUN}))"
 _CONNECTOR = r"(?:\s*[-–—]\s*|\s+(?:to|through|and|or)\s+)"
 
 
@@ -222,20 +227,15 @@ def apply_bound(quantity: Quantity, bound: str) -> tuple[float, float]:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     hedges = [h for h, b in load_hedges().items() if b != "range"]
-    hedge = rf"(?:(?P<hedge>{_alternation(hedges)})\s+)?"
+    hedge = rf"(?:(?:(?P<between>between|from)|(?P<hedge>{_alternation(hedges)}))\s+)?"
     postfix = r"(?:\s+(?P<postfix>or\s+(?:more|fewer|less|so))\b|(?P<plus>-plus|\+))?"
-    ranged = (
-        rf"(?P<between>between|from)\s+{QUANTITY}{_CONNECTOR}{QUANTITY}"
-        rf"|{QUANTITY}(?:\s*[-–—]\s*|\s+(?:to|through|or)\s+){QUANTITY}"
-    )
     finder = re.compile(
-        rf"(?<![\w/.:,$£€-]){hedge}(?P<number>(?P<range>{ranged})|{QUANTITY}){postfix}",
+        rf"(?<![\w/.:,$£€-]){hedge}(?P<number>(?P<a>{QUANTITY})"
+        rf"(?:(?P<connector>{_CONNECTOR})(?P<b>{QUANTITY}))?){postfix}",
         re.IGNORECASE,
     )
-    splitter = re.compile(
-        rf"(?:(?:between|from)\s+)?(?P<a>{QUANTITY}){_CONNECTOR}(?P<b>{QUANTITY})", re.IGNORECASE
-    )
-    return finder, splitter
+    anchor = re.compile(r"[0-9$£€]|\b(?:" + "|".join(_ROOTS) + ")", re.IGNORECASE)
+    return finder, anchor
 
 
 def _single(start, end, number_start, hedge, bound, quantity, literal) -> NumberPhrase:
@@ -257,55 +257,119 @@ def _single(start, end, number_start, hedge, bound, quantity, literal) -> Number
     )
 
 
+# Every number phrase holds a digit, a currency sign or a word starting with one of these
+# roots, and begins at most ANCHOR_REACH characters before it ("an approximate 2,000").
+_ROOTS = (
+    "zero one two thre four five six seven eight nine ten eleven twelve fift twent thirt fort "
+    "hundred thousand million billion trillion dozen"
+).split()
+_DIGIT_ANCHOR = re.compile(r"[0-9$£€]+")
+ANCHOR_REACH = 40
+_WINDOW = 200
+
+
+def _anchors(text: str) -> list[int]:
+    """Positions worth trying, found by fast scans instead of the full pattern everywhere."""
+    lower = text.lower()
+    if len(lower) != len(text):  # rare: case folding changed lengths; scan it all
+        return [m.start() for m in _patterns()[1].finditer(text)]
+    found = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
+    for root in _ROOTS:
+        at = lower.find(root)
+        while at != -1:
+            if at == 0 or not lower[at - 1].isalpha():
+                found.append(at)
+            at = lower.find(root, at + 1)
+    return sorted(found)
+
+
+def _reach_back(text: str, floor: int, anchor: int) -> int:
+    """Start of the third word before `anchor`: where a hedge ("no fewer than") may begin."""
+    at = anchor
+    for _ in range(3):
+        space = text.rfind(" ", floor, max(floor, at - 1))
+        if space < 0:
+            return floor
+        at = space
+    return at
+
+
+def _range(match: re.Match, hedge: str, bound: str, start: int) -> NumberPhrase | None:
+    """The phrase as a range ("between 20,000 and 30,000"), or None if it is not one."""
+    connector = match.group("connector").strip().lower()
+    if connector == "and" and not match.group("between"):
+        return None
+    first, second = parse_quantity(match.group("a")), parse_quantity(match.group("b"))
+    if not first or not second:
+        return None
+    if first.exact and first.scale == 1 and second.scale > 1:  # "20 to 30 million"
+        if first.low * second.scale <= second.high:
+            first = Quantity(first.low * second.scale, first.high * second.scale, True)
+    if first.low >= second.high:  # "from 2,000 to 400" is a change, not a range
+        return None
+    literal = match.group("number")
+    return NumberPhrase(
+        start=start,
+        end=match.end(),
+        number_start=match.start("number"),
+        number=literal,
+        hedge=(match.group("between") or "").lower() or hedge,
+        bound="range" if bound in ("=", "~") else bound,
+        raw_low=first.low,
+        raw_high=second.high,
+        low=first.low if bound not in ("<", "<=") else NAN,
+        high=second.high if bound not in (">", ">=") else NAN,
+        vague=True,
+        money=bool(re.match(r"[A-Z.]*[$£€]", literal)),
+        words=not re.search(r"\d", literal),
+    )
+
+
 def find_number_phrases(text: str) -> Iterator[NumberPhrase]:
     """Every hedged number, range or vague quantity in `text`, left to right."""
-    finder, splitter = _patterns()
+    finder = _patterns()[0]
     hedges = load_hedges()
-    for match in finder.finditer(text):
-        literal = match.group("number")
-        n_start = match.start("number")
+    pos, size = 0, len(text)
+    for anchor in _anchors(text):
+        if anchor < pos:
+            continue
+        low, high = (
+            _reach_back(text, max(pos, anchor - ANCHOR_REACH), anchor),
+            min(size, anchor + _WINDOW),
+        )
+        match = finder.search(text, low, high)
+        if match and match.end() > high - 20 and high < size:
+            match = finder.search(text, low, size)  # the window may have cut the phrase short
+        if match is None:
+            pos = anchor + 1
+            continue
         hedge = " ".join((match.group("hedge") or "").lower().split())
         bound = hedges.get(hedge, "=")
+        start = match.start() if hedge or match.group("between") else match.start("number")
         postfix = match.group("postfix") or match.group("plus")
-        start = match.start()
         if postfix:  # "500 or more": the postfix is the hedge, a word before it is not
             hedge = " ".join(postfix.lower().strip("-+").split()) or "plus"
-            bound, start = POSTFIX_BOUNDS[hedge], n_start
-        split = splitter.fullmatch(literal) if match.group("range") else None
-        if split:
-            first = parse_quantity(split.group("a"))
-            second = parse_quantity(split.group("b"))
-            if first and second:
-                if first.exact and first.scale == 1 and second.scale > 1:
-                    if first.low * second.scale <= second.high:
-                        first = Quantity(first.low * second.scale, first.high * second.scale, True)
-                if first.low < second.high:
-                    yield NumberPhrase(
-                        start=start,
-                        end=match.end(),
-                        number_start=n_start,
-                        number=literal,
-                        hedge=(match.group("between") or "").lower() or hedge,
-                        bound="range",
-                        raw_low=first.low,
-                        raw_high=second.high,
-                        low=first.low,
-                        high=second.high,
-                        vague=True,
-                        money=bool(re.match(r"[A-Z.]*[$£€]", literal)),
-                        words=not re.search(r"\d", literal),
-                    )
-                    continue
-            # Not a range ("from 2,000 to 400" is a change): read the two numbers apart.
-            for group in ("a", "b"):
-                quantity = parse_quantity(split.group(group))
-                if quantity:
-                    s, e = n_start + split.start(group), n_start + split.end(group)
-                    use_hedge = hedge if group == "a" else ""
-                    use_bound = bound if group == "a" else "="
-                    yield _single(s, e, s, use_hedge, use_bound, quantity, split.group(group))
+            bound, start = POSTFIX_BOUNDS[hedge], match.start("number")
+        if match.group("b"):
+            phrase = _range(match, hedge, bound, start)
+            if phrase:
+                pos = match.end()
+                yield phrase
+                continue
+            # Not a range: the first number alone; the second is read on the next turn.
+            pos = match.end("a")
+            quantity = parse_quantity(match.group("a"))
+            if quantity:
+                if match.group("between"):
+                    start = match.start("number")
+                yield _single(
+                    start, pos, match.start("a"), hedge, bound, quantity, match.group("a")
+                )
             continue
-        quantity = parse_quantity(literal)
+        pos = match.end()
+        quantity = parse_quantity(match.group("a"))
         if quantity is None:
             continue
-        yield _single(start, match.end(), n_start, hedge, bound, quantity, literal)
+        if match.group("between"):
+            start = match.start("number")
+        yield _single(start, pos, match.start("a"), hedge, bound, quantity, match.group("a"))
