@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from .text import line_spans, normalise
+from .text import LINE_BREAKS, line_spans
 
 _FLAGS = re.IGNORECASE | re.VERBOSE
 
@@ -119,6 +119,13 @@ def _words(paragraph: str) -> int:
     return len(paragraph.split())
 
 
+# Cheap tests that let most paragraphs skip the slower patterns above.
+_NEWSLETTER_HINT = re.compile(
+    r"sign|subscri|privacy|terms of|copyright|©|\(c\)|reprint|rights reserved", re.I
+)
+_CREDIT_HINT = re.compile(r"/|photo|image|credit|getty|shutterstock|commons|pictured|file", re.I)
+
+
 def furniture_kind(paragraph: str, *, first: bool = False) -> str | None:
     """Why `paragraph` is page furniture ("promo", "caption", …), or None if it is report text.
 
@@ -128,31 +135,37 @@ def furniture_kind(paragraph: str, *, first: bool = False) -> str | None:
     line = paragraph.strip()
     if not _HAS_WORD_CHAR.search(line):
         return "separator"
-    if not _HAS_WORD_CHAR.search(_MARKUP.sub("", line)):
+    if "<" in line and not _HAS_WORD_CHAR.search(_MARKUP.sub("", line)):
         return "embed"
+    if len(line) > 600:  # every rule below is about short paragraphs
+        return None
     label = line.rstrip(" .…:>»›")
-    if _UI_LABEL.match(label):
+    if len(label) <= 80 and _UI_LABEL.match(label):
         return "button"
-    if _NAV_RUN.match(label):
+    if any(mark in label for mark in "/|•·") and _NAV_RUN.match(label):
         return "switcher"
     if first:
         return None
-    words = _words(line)
-    if _PROMO_PREFIX.match(line) and words <= 30:
+    words = len(line.split())
+    if words > 60:
+        return None
+    head, tail = line[:40], line[-160:]
+    if words <= 30 and any(mark in head for mark in ":|»›>") and _PROMO_PREFIX.match(line):
         return "promo"
-    if words <= 60 and (_CREDIT_END.search(line) or _CAPTION_PREFIX.match(line)):
+    if (_CREDIT_HINT.search(tail) and _CREDIT_END.search(tail)) or _CAPTION_PREFIX.match(line):
         return "caption"
     if words <= 8 and _CREDIT_ONLY.match(line):
         return "caption"
-    if words <= 40 and not _REPORTING_CLAIM.search(line) and _CONTRIBUTORS.match(line):
-        return "contributors"
-    if words <= 60 and _CONTRIBUTORS.match(line) and "editor" in line[:12].lower():
-        return "contributors"
-    if words <= 50 and _NEWSLETTER.search(line):
+    if _CONTRIBUTORS.match(line):
+        if "editor" in line[:12].lower():
+            return "contributors"
+        if words <= 40 and not _REPORTING_CLAIM.search(line):
+            return "contributors"
+    if words <= 50 and _NEWSLETTER_HINT.search(line) and _NEWSLETTER.search(line):
         return "newsletter"
-    if _TAG_PREFIX.match(line) and words <= 40:
+    if words <= 40 and _TAG_PREFIX.match(line):
         return "tags"
-    if words <= 25 and len(_GLUED_WORDS.findall(line)) >= 3 and not _SENTENCE_END.search(line):
+    if words <= 25 and not _SENTENCE_END.search(line) and len(_GLUED_WORDS.findall(line)) >= 3:
         return "tags"
     return None
 
@@ -162,11 +175,18 @@ def _title_like(paragraph: str) -> bool:
 
 
 def _matching_key(paragraph: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", normalise(paragraph).lower()))
+    return " ".join(paragraph.lower().split()).strip(" .,:;!?\"'“”‘’")
+
+
+def _line_breaks(gap: str) -> int:
+    """Line breaks in the white space between two lines ("\\r\\n" counts once)."""
+    return sum(gap.count(mark) for mark in LINE_BREAKS) - gap.count("\r\n")
 
 
 def _wrapped(pairs: list[tuple[str, str]]) -> bool:
     """True when lines run on into the next line mid-sentence: short, open, next in lower case."""
+    if sum(1 for line, _ in pairs if not _SENTENCE_END.search(line)) < 2:
+        return False  # the usual case, decided without looking for furniture
     prose = [(line, after) for line, after in pairs if furniture_kind(line) is None]
     if len(prose) < 2:
         return False
@@ -190,10 +210,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     blocks: list[list[tuple[int, int]]] = []
     prev_end = None
     for start, end in lines:
-        if (
-            prev_end is not None
-            and normalise(text[prev_end:start]).replace(" ", "").count("\n") == 1
-        ):
+        if prev_end is not None and _line_breaks(text[prev_end:start]) == 1:
             blocks[-1].append((start, end))
         else:
             blocks.append([(start, end)])
