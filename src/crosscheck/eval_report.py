@@ -90,7 +90,7 @@ def summary_rows(result: dict, name: str) -> list[tuple[str, ...]]:
         right = section[f"{check}_right"]
         rows.append(
             (
-                f"{check} accuracy",
+                f"{check} accuracy (of matched)",
                 "",
                 str(scored),
                 str(right),
@@ -171,14 +171,16 @@ h1{font-size:1.5rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid
 h3{font-size:1.05rem;margin-top:1.5rem}
 table{border-collapse:collapse;margin:.5rem 0}
 td,th{padding:.2rem .6rem;border-bottom:1px solid #eee}
-th{text-align:left;background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}
+th{text-align:left;background:#f4f4f4}th.n,td.n{text-align:right;font-variant-numeric:tabular-nums}
 li{margin:.4rem 0}.ctx{color:#555;font-size:.92em}mark{background:#ffe28a}
 .what{font-weight:600}.id{color:#777;font-size:.85em}p.note{color:#555}
 """
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    head = "".join(
+        f'<th class="{"" if i == 0 else "n"}">{escape(h)}</th>' for i, h in enumerate(header)
+    )
     body = "".join(
         "<tr>"
         + "".join(
