@@ -38,6 +38,13 @@ from crosscheck.language import (
     report_labels,
 )
 from crosscheck.language_plots import plot_counts, plot_distinctive_words
+from crosscheck.officials import (
+    officials,
+    officials_across_reports,
+    officials_findings,
+    quotes_side_by_side,
+    source_shares,
+)
 from crosscheck.overview import (
     date_gap_sentence,
     describe_gap,
@@ -47,8 +54,23 @@ from crosscheck.overview import (
     select_articles,
 )
 from crosscheck.plots import plot_figures
+from crosscheck.plots_quotes import plot_source_shares, plot_speaker_matrix, plot_words_by_speaker
+from crosscheck.quotes import QUOTE_COLUMNS, extract_quotes, quotes_in_text
+from crosscheck.speaker_merge import merge_speakers
 
 __all__ = [
+    "QUOTE_COLUMNS",
+    "quotes_in_text",
+    "extract_quotes",
+    "merge_speakers",
+    "officials",
+    "officials_across_reports",
+    "officials_findings",
+    "plot_source_shares",
+    "plot_speaker_matrix",
+    "plot_words_by_speaker",
+    "quotes_side_by_side",
+    "source_shares",
     "anchor_id",
     "attribution_verbs",
     "context_html",

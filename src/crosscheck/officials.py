@@ -247,7 +247,7 @@ def officials_across_reports(
                 "role": _longest(group["role"]),
                 "quotes": len(group),
                 "words": int(group["words"].sum()),
-                "said": "\n".join(f"\u201c{q.strip()}\u201d" for q in group["quote"]),
+                "said": " / ".join(f"\u201c{q.strip()}\u201d" for q in group["quote"]),
                 "merge": UNCERTAIN if (group["merge"] == UNCERTAIN).any() else "certain",
                 "names": "; ".join(sorted(set(group["speaker"]))),
             }
