@@ -254,6 +254,9 @@ def parse_speaker(phrase: str, head_first: bool = False) -> Speaker | None:
     phrase = _PARENTHESIS.sub("", phrase).strip(" ,;:-\u2014\u2013\"'\u201c\u201d\u2018\u2019")
     if not phrase or len(phrase) > 250:
         return None
+    last = phrase.split()[-1]
+    if last.endswith(".") and bare(last) != last:
+        phrase = phrase[:-1]
     parts = [part.strip() for part in phrase.split(",") if part.strip()]
     head_index = 0 if head_first else len(parts) - 1
     while head_index > 0 and (
@@ -491,7 +494,7 @@ class NameIndex:
         return ""
 
     def resolve_alias(self, label: str) -> str:
-        """ "Centcom" → "US Central Command" where the report wrote "US Central Command (Centcom)"."""
+        """An acronym's long form, where the report wrote "US Central Command (Centcom)"."""
         bare_label = re.sub(r"^(?:the|The)\s+", "", label)
         return self.aliases.get(bare_label, "")
 

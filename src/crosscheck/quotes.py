@@ -58,7 +58,7 @@ _WORK_WORDS = re.compile(
     r"nicknamed|known as|memoir|report|podcast|episode)\W*$",
     re.IGNORECASE,
 )
-_LEAD_ATTRIBUTION = re.compile(r"\S.*(?:[:,]|\u2014|--)\s*$", re.DOTALL)
+_NAMED_THINGS = {"Operation", "Project", "Program", "Programme", "Exercise", "Mission"}
 
 
 @dataclass
@@ -212,6 +212,8 @@ def _is_title(text: str, p_start: int, open_mark: int, content: str) -> bool:
     title_case = all(w[:1].isupper() or w in small or w[:1].isdigit() for w in words)
     if not title_case or re.search(r"[.!?,]\W*$", content):
         return False
+    if words and words[0] in _NAMED_THINGS:
+        return True
     return bool(_WORK_WORDS.search(text[max(p_start, open_mark - 40) : open_mark]))
 
 
@@ -233,6 +235,7 @@ _INTRO = re.compile(
     r"[\s\-\u2014\u2013]*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Since|For|With)\b"
     r"[^,]{0,40},\s*)"
 )
+_DASH_SOURCE = re.compile(r"[ \t]*-+[ \t]*[A-Z]")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _INFINITIVE = re.compile(r"\bto\s+$")
 _ADVERBS = (
@@ -274,15 +277,26 @@ class _Report:
         if seg.close_mark < 0:
             return "", 0
         sentence = self.sentence_of(seg.close_mark)
-        stop = min(next_open, self.paragraphs[seg.paragraph][1])
+        p_end = self.paragraphs[seg.paragraph][1]
+        stop = min(next_open, p_end)
         if sentence is not None and sentence.end > seg.close_mark:
-            stop = min(stop, sentence.end)
+            end = sentence.end
+            asks = self.flat[seg.start : seg.end].rstrip()[-1:] in {"!", "?"}
+            if asks and not self.flat[seg.close_mark + 1 : end].strip(" ,"):
+                # the sentence ends at the closing mark ("…!" Trump tweeted): take the next one
+                following = self.sentence_of(end + 1)
+                end = following.end if following is not None and following.start >= end else end
+            stop = min(stop, end)
         zone = self.flat[seg.close_mark + 1 : stop]
         lead = len(zone) - len(zone.lstrip(" ,;:-"))
         return zone[lead:], seg.close_mark + 1 + lead
 
     def after(self, seg: Segment, next_open: int, strict: bool = False) -> Attribution | None:
         """The cue after the quotation: "…," X said / said X, the Y / according to X."""
+        if seg.close_mark >= 0 and _DASH_SOURCE.match(self.flat, seg.close_mark + 1):
+            p_end = min(next_open, self.paragraphs[seg.paragraph][1])
+            source = self.flat[seg.close_mark + 1 : p_end].strip(" -")
+            return self._make(source, "", seg.close_mark + 1, head_first=True)  # "…" ― X
         zone, offset = self.after_zone(seg, next_open)
         if not zone:
             return None
@@ -317,7 +331,7 @@ class _Report:
         return self._according(zone, match, offset) if match else None
 
     def _according(self, zone: str, match: re.Match, offset: int) -> Attribution | None:
-        rest = re.split(r"[.;]\s|,\s+(?=[a-z])", zone[match.end() :], maxsplit=1)[0]
+        rest = re.split(r";\s|,\s+(?=[a-z])", zone[match.end() :], maxsplit=1)[0]
         return self._make(rest, "according to", offset)
 
     def before(self, seg: Segment, zone_start: int) -> Attribution | None:

@@ -1,0 +1,318 @@
+"""Quote extraction: marks, constructions, speakers, kinds, the frame, and properties."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosscheck.attribution import parse_speaker
+from crosscheck.quotes import FRAME_COLUMNS, QUOTE_COLUMNS, extract_quotes, quotes_in_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def only(text: str) -> dict:
+    rows = quotes_in_text(text)
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def test_speaker_after_with_curly_marks_and_apostrophe():
+    text = (
+        "Headline about the war\n\nMarine Gen. Joseph Dunford, chairman of the Joint Chiefs of "
+        "Staff, spoke on Monday.\n\n“We still have a long way to go and so I’d be reluctant to "
+        "give a fixed time,” Dunford said during a forum.\n"
+    )
+    row = only(text)
+    assert (
+        row["quote"]
+        == "We still have a long way to go and so I’d be reluctant to give a fixed time,"
+    )
+    assert text[row["start"] : row["end"]] == row["quote"]
+    assert row["speaker"] == "Joseph Dunford"
+    assert row["role"].startswith("Marine Gen.")
+    assert row["cue"] == "said"
+    assert row["kind"] == "direct"
+
+
+def test_said_x_in_apposition_gives_role_and_organisation():
+    text = (
+        '"I think Americans will remain on the ground for a while," said Brett McGurk, '
+        "Special Presidential Envoy for the Global Coalition to Defeat ISIS.\n"
+    )
+    row = only(text)
+    assert row["speaker"] == "Brett McGurk"
+    assert row["role"] == "Special Presidential Envoy for the Global Coalition to Defeat ISIS"
+    assert row["organisation"] == "the Global Coalition to Defeat ISIS"
+
+
+def test_subject_with_apposition_before_cue():
+    text = (
+        '"We are drawing down combat forces where it makes sense," Brigadier General Jonathan '
+        "Braga, the director of operations for the coalition, said in the statement.\n"
+    )
+    row = only(text)
+    assert row["speaker"] == "Jonathan Braga"
+    assert "Brigadier General" in row["role"]
+    assert "director of operations for the coalition" in row["role"]
+    assert row["organisation"] == "the coalition"
+    assert row["kind"] == "statement"
+
+
+def test_split_quote_is_two_segments_with_one_speaker_and_statement_kind():
+    text = (
+        "White House press secretary Sarah Sanders issued a statement.\n\n"
+        "“These victories do not signal the end of the campaign,” Sanders said in a statement. "
+        "“We have started returning troops home.”\n"
+    )
+    rows = quotes_in_text(text)
+    assert [r["quote"] for r in rows] == [
+        "These victories do not signal the end of the campaign,",
+        "We have started returning troops home.",
+    ]
+    assert {r["speaker"] for r in rows} == {"Sarah Sanders"}
+    assert {r["kind"] for r in rows} == {"statement"}
+    assert rows[0]["role"] == "White House press secretary"
+
+
+def test_partial_quote_inside_reporters_sentence():
+    text = (
+        "White House press secretary Sarah Sanders said Wednesday that the U.S. has "
+        "“defeated the territorial caliphate.”\n"
+    )
+    row = only(text)
+    assert row["kind"] == "partial"
+    assert row["speaker"] == "Sarah Sanders"
+    assert row["quote"] == "defeated the territorial caliphate."
+
+
+def test_pronoun_and_wrote_resolve_to_the_last_named_subject():
+    text = (
+        "President Donald Trump spoke on Tuesday.\n\n"
+        "In a tweet earlier on Wednesday morning, Trump also declared victory.\n\n"
+        "“We have defeated ISIS in Syria, my only reason for being there,” he wrote.\n"
+    )
+    row = only(text)
+    assert row["speaker"] == "Donald Trump"
+    assert row["cue"] == "wrote"
+    assert row["kind"] == "statement"
+
+
+def test_she_prefers_a_woman_named_with_a_female_honorific():
+    text = (
+        "Ms. Nancy Pelosi met Mr. John Boehner on Monday. Mr. Boehner left early.\n\n"
+        "“We will not give up on this bill,” she said.\n"
+    )
+    assert only(text)["speaker"] == "Nancy Pelosi"
+
+
+def test_speaker_before_with_colon():
+    text = "Defense Secretary Jim Mattis told reporters: “We want to support the Geneva process.”\n"
+    row = only(text)
+    assert row["speaker"] == "Jim Mattis"
+    assert row["cue"] == "told"
+    assert row["kind"] == "direct"
+
+
+def test_according_to_after_a_partial_quote():
+    text = (
+        'The strikes hit "the headquarters of the group" in the north, according to the '
+        "U.S. military.\n"
+    )
+    row = only(text)
+    assert row["speaker"] == "the U.S. military"
+    assert row["cue"] == "according to"
+
+
+def test_collective_and_unnamed_speakers():
+    rows = quotes_in_text(
+        '"The unit has been ordered home for now," the coalition said in a statement.\n\n'
+        '"This is a clear direction to our allies," a senior administration official, who was '
+        "not authorized to speak publicly, told reporters.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["the coalition", "a senior administration official"]
+
+
+def test_paragraph_without_cue_continues_the_previous_speaker():
+    text = (
+        '"We did our part in this fight," Jen Psaki said.\n\n'
+        '"There is much more work to do in the months ahead."\n'
+    )
+    rows = quotes_in_text(text)
+    assert [r["speaker"] for r in rows] == ["Jen Psaki", "Jen Psaki"]
+    assert rows[1]["cue"] == ""
+
+
+def test_quote_over_several_paragraphs_is_one_segment_per_paragraph():
+    text = (
+        "Senator Mark Warner said:\n\n"
+        "“The first paragraph of the long quotation runs here.\n\n"
+        "“The second paragraph carries on without a closing mark.\n\n"
+        "“And the last one closes it,” he added.\n\n"
+        "Officials declined to comment.\n"
+    )
+    rows = quotes_in_text(text)
+    assert len(rows) == 3
+    assert rows[0]["quote"] == "The first paragraph of the long quotation runs here."
+    assert {r["speaker"] for r in rows} == {"Mark Warner"}
+
+
+def test_tweet_broken_over_lines_keeps_both_pieces():
+    text = (
+        '"Patrick has a long list of accomplishments while serving as Deputy.\n\n'
+        'He will be great for us!" Donald Trump tweeted.\n'
+    )
+    rows = quotes_in_text(text)
+    assert [r["quote"] for r in rows] == [
+        "Patrick has a long list of accomplishments while serving as Deputy.",
+        "He will be great for us!",
+    ]
+    assert {r["speaker"] for r in rows} == {"Donald Trump"}
+
+
+def test_dash_source_after_a_quote():
+    row = only("“I just hope this campaign gives us the anger to vote.” ― Jorge Falcon\n")
+    assert row["speaker"] == "Jorge Falcon"
+
+
+def test_surname_resolves_to_the_full_name_and_alias_to_the_long_form():
+    text = (
+        "US Central Command (Centcom) said on Monday that strikes began.\n\n"
+        'Centcom said the raids were meant to "disrupt imminent attack planning" in Syria.\n'
+    )
+    assert only(text)["speaker"] == "US Central Command"
+
+
+def test_scare_quotes_titles_and_short_phrases_are_not_quotes():
+    text = (
+        'Officials said the gains were "enduring" and the "next phase" would follow.\n\n'
+        'The strikes were part of "Operation Inherent Resolve" in Iraq.\n\n'
+        'He read the book "The Art of the Deal" last year.\n'
+    )
+    assert quotes_in_text(text) == []
+
+
+def test_page_furniture_is_skipped():
+    text = (
+        "Troops leave Syria\n\n"
+        '"We have done what we came to do here," the general said.\n\n'
+        "Show Comments\n\n"
+        'Read more: "Five things to know about the war in Syria today"\n'
+    )
+    rows = quotes_in_text(text)
+    assert [r["quote"] for r in rows] == ["We have done what we came to do here,"]
+
+
+def test_unbalanced_mark_damage_stays_in_its_paragraph():
+    text = (
+        'He said "this sentence never closes its quotation mark at all.\n\n'
+        "A plain paragraph follows without any quotation at all.\n\n"
+        '"The next paragraph is a proper quote," the minister said.\n'
+    )
+    rows = quotes_in_text(text)
+    assert [r["quote"] for r in rows] == ["The next paragraph is a proper quote,"]
+    assert rows[0]["speaker"] == "the minister"
+
+
+def test_single_quotes_and_apostrophes_in_words():
+    text = "Officials' plans changed. He called it 'a treacherous stab in the back' on Sunday.\n"
+    row = only(text)
+    assert row["quote"] == "a treacherous stab in the back"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "description"),
+    [
+        ("White House press secretary Sarah Sanders", "Sarah Sanders", ""),
+        ("In September, Defense Secretary Jim Mattis", "Jim Mattis", ""),
+        ("Senator Mark Warner of Virginia, the top Democrat", "Mark Warner", ""),
+        (
+            "Prime Minister Tony Blair's official spokesman",
+            "",
+            "Prime Minister Tony Blair's official spokesman",
+        ),
+        ("officials in Washington", "", "officials in Washington"),
+        ("an IS fighter in Syria", "", "an IS fighter in Syria"),
+    ],
+)
+def test_parse_speaker(phrase: str, name: str, description: str):
+    speaker = parse_speaker(phrase)
+    assert speaker is not None
+    assert (speaker.name, speaker.description) == (name, description)
+
+
+def test_parse_speaker_refuses_non_speakers():
+    assert parse_speaker("difficult to") is None
+    assert parse_speaker("fierce blowback") is None
+
+
+def test_extract_quotes_frame_has_fixed_columns_even_when_empty():
+    empty = extract_quotes(pd.DataFrame({"text": []}, index=pd.Index([], name="article_id")))
+    assert list(empty.columns) == FRAME_COLUMNS
+    assert empty.empty
+    articles = pd.DataFrame(
+        {"text": ['"We will be back next year, for sure," the mayor said.\n', "No quotes here.\n"]},
+        index=pd.Index(["a", "b"], name="article_id"),
+    )
+    frame = extract_quotes(articles)
+    assert list(frame.columns) == ["article_id", *QUOTE_COLUMNS]
+    assert frame["article_id"].tolist() == ["a"]
+    assert str(frame["start"].dtype) == "int64" and str(empty["start"].dtype) == "int64"
+    assert frame.loc[0, "speaker"] == "the mayor"
+
+
+MARKS = st.sampled_from(
+    ['"', "“", "”", "'", "‘", "’", "\n", "\n\n", " ", ",", ".", "said", "he", "X"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(MARKS, st.text(max_size=8)), max_size=40).map("".join))
+def test_any_text_gives_valid_non_overlapping_quotes(text: str):
+    rows = quotes_in_text(text)
+    previous_end = -1
+    for row in sorted(rows, key=lambda r: r["start"]):
+        assert 0 <= row["start"] <= row["end"] <= len(text)
+        assert text[row["start"] : row["end"]] == row["quote"]
+        assert row["start"] >= previous_end
+        assert row["kind"] in {"direct", "partial", "statement"}
+        previous_end = row["end"]
+
+
+def test_seed_gold_quotes_are_found_with_their_speakers():
+    found, total = 0, 0
+    for gold_path in sorted((ROOT / "data" / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (ROOT / "data" / "articles" / f"{gold['article_id']}.txt").read_text(
+            encoding="utf-8"
+        )
+        rows = quotes_in_text(text)
+        for item in gold["quotes"]:
+            total += 1
+            surname = item["speaker"].split()[-1]
+            if any(
+                item["quote"][:30] in r["quote"] and surname in (r["speaker"] or "") for r in rows
+            ):
+                found += 1
+    assert total and found / total >= 0.95
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not present")
+def test_shared_corpus_detection_stays_high():
+    found, total = 0, 0
+    for gold_path in sorted((SHARED / "corpus" / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (SHARED / "corpus" / "articles" / f"{gold['article_id']}.txt").read_text(
+            encoding="utf-8"
+        )
+        quotes = [r["quote"] for r in quotes_in_text(text)]
+        for item in gold["quotes"]:
+            total += 1
+            found += any(item["quote"][:25] in q or q[:25] in item["quote"] for q in quotes)
+    assert found / total >= 0.95
