@@ -6,10 +6,13 @@ import pandas as pd
 from IPython.display import HTML
 
 TABLE_STYLE = """<style>
-table.crosscheck {border-collapse: collapse; font-size: 0.9em; max-width: 100%; margin: 0.5em 0;}
-table.crosscheck th {background: #f0f0f0; text-align: left; padding: 4px 8px;}
-table.crosscheck td {padding: 4px 8px; vertical-align: top; white-space: normal;
-  overflow-wrap: anywhere; max-width: 40em; border-top: 1px solid #ddd;}
+table.crosscheck {border-collapse: collapse; font-size: 0.9em; max-width: 100%; margin: 0.5em 0;
+  table-layout: auto;}
+table.crosscheck th, table.crosscheck td {text-align: left !important; vertical-align: top;
+  padding: 4px 8px; white-space: normal; word-break: normal; overflow-wrap: break-word;
+  hyphens: auto;}
+table.crosscheck th {background: #f0f0f0;}
+table.crosscheck td {max-width: 40em; border-top: 1px solid #ddd;}
 </style>"""
 
 
