@@ -22,7 +22,7 @@ REPORT_INPUTS := $(wildcard notebooks/*.ipynb notebooks/renderings.yaml src/*.py
 	$(wildcard $(MANIFEST) $(MANIFEST_DIR)articles/* $(MANIFEST_DIR)*.txt $(MANIFEST_DIR)*.html)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lint format lab eval bench clean check-manifest FORCE
+.PHONY: help setup report test browser lint format lab eval bench clean check-manifest FORCE
 
 help: ## Show this help
 	@echo "crosscheck: compare the figures and quoted officials of several news reports"
@@ -61,10 +61,13 @@ $(OUT)/index.html: $(SETUP_STAMP) $(REPORT_INPUTS) $(OUT)/.manifest | check-mani
 check-manifest: $(SETUP_STAMP)
 	@$(BIN)/python -m crosscheck.manifest "$(MANIFEST)"
 
-test: $(SETUP_STAMP) ## Lint, then run all tests (unit, property, notebooks, HTML)
+test: $(SETUP_STAMP) browser ## Lint, then run all tests (unit, property, notebooks, HTML)
 	@$(BIN)/ruff check src tests
 	@$(BIN)/ruff format --check src tests
 	@$(BIN)/python -m pytest
+
+browser: ## Install Chromium for the HTML test if missing (needs root + apt-get; else skipped)
+	@sh scripts/install-chromium.sh
 
 lint: $(SETUP_STAMP) ## Check style with ruff
 	@$(BIN)/ruff check src tests
