@@ -1,0 +1,256 @@
+"""The people one report names, so a bare surname, a title or a pronoun resolves to a name.
+
+"Dunford" → "Joseph Dunford" (the fullest name with that surname, nearest before), "the
+president" → the person last named with that title, "he"/"she" → the most recent speaker or
+sentence subject whose gender fits, "Centcom" → "US Central Command" where the report gave
+the long form in front of the acronym in parentheses. Roles are looked up lazily.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .attribution import (
+    PARTICLES,
+    PRONOUNS,
+    RELATIVE_OPENERS,
+    SUBJECT_FILLERS,
+    SUFFIXES,
+    bare,
+    is_name_token,
+    join_words,
+    lexicon,
+    strip_possessive,
+    tokens,
+)
+
+_WORD_TOKEN = re.compile(r"\w[\w'’.\-]*|\S")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in the report: where, the full name, the role written with it."""
+
+    position: int
+    name: str
+    role: str
+    gender: str
+    subject: bool = False
+
+
+_CAPITAL_RUN = re.compile(
+    r"(?:[A-Z][\w'’.\-]*\s+(?:(?:al|bin|ibn|de|da|van|von|del|der|la|le|di|du|el)[\-\s])?)*[A-Z][\w'’\-]*\.?"
+)
+_ALIAS = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+)(?:(?:of|the|for|and|on)\s+|[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)"
+    r"\s+\(([A-Z][\w.-]{1,15})\)"
+)
+_CLAUSE_END = re.compile(r"[.!?][\"”’']*\s+|[\"”]\s+|;\s+")
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+)*(?:[a-z][\w-]*\s+){1,3})$")
+_APPOSITIVE_ROLE = re.compile(r",\s+((?:the\s+)?[a-zA-Z][^,.;\"“”]{2,80}?)(?=,|\.\s|\.$|$)")
+
+
+class NameIndex:
+    """People one report names, so "Dunford" and "he" resolve to "Joseph Dunford"."""
+
+    def __init__(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        quoted: list[tuple[int, int]],
+        sentence_starts: list[int],
+    ):
+        self.text = text
+        self.sentence_starts = sentence_starts
+        self.by_surname: dict[str, list[Mention]] = {}
+        self.by_first: dict[str, list[Mention]] = {}
+        self.gender: dict[str, str] = {}
+        self._roles: dict[str, str] = {}
+        self._spans: dict[str, list[tuple[int, int, str]]] = {}
+        self._subjects: dict[int, bool] = {}
+        full: list[Mention] = []
+        singles: list[tuple[int, str]] = []
+        quoted_starts = [s for s, _ in quoted]
+        for p_start, p_end in spans:
+            for match in _CAPITAL_RUN.finditer(text, p_start, p_end):
+                if _inside(quoted, quoted_starts, match.start()):
+                    continue
+                mention = self._person(tokens(match.group()), match.start())
+                if mention:
+                    full.append(mention)
+                    self._spans.setdefault(mention.name, []).append(
+                        (match.start(), match.end(), mention.role)
+                    )
+                else:
+                    for offset, word in _capitalised(match.group(), match.start()):
+                        singles.append((offset, bare(word)))
+        for mention in full:
+            name_words = [w for w in mention.name.split() if w not in SUFFIXES]
+            self.by_surname.setdefault(name_words[-1], []).append(mention)
+            self.by_first.setdefault(name_words[0], []).append(mention)
+            if mention.gender:
+                self.gender.setdefault(mention.name, mention.gender)
+        self.aliases = {
+            m.group(2): m.group(1) for m in _ALIAS.finditer(text) if m.group(2) != m.group(1)
+        }
+        self.mentions = full
+        for offset, word in singles:
+            resolved = self.resolve_single(word, offset)
+            if resolved:
+                self.mentions.append(Mention(offset, resolved, "", ""))
+        self.mentions.sort(key=lambda m: m.position)
+        self.positions = [m.position for m in self.mentions]
+
+    def _person(self, words: list[str], start: int) -> Mention | None:
+        lex = lexicon()
+        words = [w for w in words if w != "-"]
+        if not words:
+            return None
+        words[-1] = strip_possessive(bare(words[-1]))
+        cut = 0
+        for index, word in enumerate(words):
+            if word in lex.titles or word in lex.not_names or not is_name_token(word):
+                cut = index + 1
+        title_words = [w for w in words[:cut] if w in lex.titles]
+        words = words[cut:]
+        if not words or len(words) > 5 or (len(words) == 1 and not title_words):
+            return None
+        if all(w in SUFFIXES or w.lower() in PARTICLES for w in words):
+            return None
+        if any(w in lex.org_words for w in words):
+            return None
+        gender = next((lex.titles[w] for w in title_words if lex.titles.get(w)), "")
+        role = " ".join(w for w in title_words if w not in lex.honorifics)
+        return Mention(start, join_words(words), role, gender)
+
+    def role_of(self, name: str) -> str:
+        """The role the report gives a person: title, apposition or words before the name."""
+        if name in self._roles:
+            return self._roles[name]
+        lex = lexicon()
+        text = self.text
+        found = ""
+        for start, end, title_role in self._spans.get(name, []):
+            role = title_role
+            after = _APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
+            if after and not after.group(1).lower().startswith(RELATIVE_OPENERS):
+                appositive = re.sub(r"^(?:the|a|an)\s+", "", after.group(1))
+                if not lex.cue_pattern.match(appositive) and (
+                    appositive[:1].islower() or appositive.split()[0] in lex.titles
+                ):
+                    role = ", ".join(r for r in (role, appositive) if r)
+            role = role or self._role_before(text, start)
+            if role:
+                found = role
+                break
+        self._roles[name] = found
+        return found
+
+    @staticmethod
+    def _role_before(text: str, start: int) -> str:
+        """Lower-case role words written just before a name ("press secretary Sarah Sanders")."""
+        match = _ROLE_BEFORE.search(text, max(0, start - 60), start)
+        if not match:
+            return ""
+        titles = lexicon().titles
+        lower = [w for w in match.group(1).split() if w[:1].islower()]
+        if all(w.capitalize() in titles or w in {"of", "the", "for"} for w in lower):
+            return match.group(1).strip()
+        return ""
+
+    def resolve_single(self, word: str, position: int) -> str:
+        """The full name a lone surname (or first name) stands for, nearest before `position`."""
+        for table in (self.by_surname, self.by_first):
+            candidates = table.get(word)
+            if candidates:
+                full = [m for m in candidates if " " in m.name] or candidates
+                before = [m for m in full if m.position <= position]
+                return (before[-1] if before else full[0]).name
+        return ""
+
+    def resolve_alias(self, label: str) -> str:
+        """An acronym's long form, where the report wrote "US Central Command (Centcom)"."""
+        bare_label = re.sub(r"^(?:the|The)\s+", "", label)
+        return self.aliases.get(bare_label, "")
+
+    def resolve_name(self, name: str, position: int) -> str:
+        """A speaker's name as fully as the report gives it."""
+        if name in self.aliases:
+            return self.aliases[name]
+        words = name.split()
+        if len(words) == 1:
+            return self.resolve_single(words[0], position) or name
+        return name
+
+    def _is_subject(self, position: int) -> bool:
+        """A mention that opens its sentence, after at most a short introductory phrase."""
+        if position in self._subjects:
+            return self._subjects[position]
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        start = self.sentence_starts[index] if index >= 0 else 0
+        prefix = _CLAUSE_END.split(self.text[start:position])[-1]
+        if "," in prefix and len(prefix.split(",")[0]) < 45:
+            prefix = prefix.split(",", 1)[1]
+        titles = lexicon().titles
+        self._subjects[position] = all(
+            w[:1].isupper() or w in SUBJECT_FILLERS or w.capitalize() in titles
+            for w in prefix.split()
+        )
+        return self._subjects[position]
+
+    def add_speaker(self, name: str, position: int) -> None:
+        """Record that `name` was quoted at `position`: the likeliest referent of a later he/she."""
+        index = bisect.bisect_left(self.positions, position)
+        self.mentions.insert(index, Mention(position, name, "", "", True))
+        self.positions.insert(index, position)
+
+    def resolve_pronoun(self, pronoun: str, position: int, window_start: int) -> str:
+        """The most recent speaker or sentence subject before `position` that fits the pronoun."""
+        wanted = PRONOUNS.get(pronoun, "")
+        if wanted not in {"m", "f"}:
+            return ""
+        last = bisect.bisect_left(self.positions, position) - 1
+        fallback = ""
+        for index in range(last, -1, -1):
+            mention = self.mentions[index]
+            if mention.position < window_start:
+                break
+            if self.gender.get(mention.name, wanted) != wanted:
+                continue
+            if mention.subject or self._is_subject(mention.position):
+                return mention.name
+            fallback = fallback or mention.name
+        return fallback
+
+    def resolve_title(self, description: str, position: int) -> str:
+        """ "the president" → the person last named with that title, if any."""
+        words = description.lower().split()
+        if len(words) < 2 or words[0] != "the":
+            return ""
+        head = words[-1]
+        last = bisect.bisect_left(self.positions, position) - 1
+        for index in range(last, -1, -1):
+            mention = self.mentions[index]
+            role = (mention.role or self.role_of(mention.name)).lower()
+            if head in role.replace(",", " ").split():
+                return mention.name
+        return ""
+
+    def learn_gender(self, name: str, pronoun: str) -> None:
+        """Remember that `name` was referred to as he/she."""
+        wanted = PRONOUNS.get(pronoun, "")
+        if wanted in {"m", "f"} and name:
+            self.gender.setdefault(name, wanted)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _capitalised(run: str, start: int):
+    for match in _WORD_TOKEN.finditer(run):
+        if match.group()[:1].isupper():
+            yield start + match.start(), match.group()
