@@ -519,3 +519,13 @@ def test_shared_gold_is_read_and_placed(name):
         for row in frame.itertuples():
             found = articles.at[row.article_id, "text"][row.start : row.end]
             assert normalise(found).split() == normalise(getattr(row, column)).split()
+
+
+def test_direct_only_gold_is_recognised_by_the_absence_of_partial_quotes() -> None:
+    from crosscheck.evaluate import direct_quotes_only
+
+    direct = pd.DataFrame({"kind": ["direct", "direct"]})
+    mixed = pd.DataFrame({"kind": ["direct", "partial"]})
+    assert direct_quotes_only(direct)
+    assert not direct_quotes_only(mixed)
+    assert not direct_quotes_only(pd.DataFrame({"kind": []}))

@@ -115,6 +115,14 @@ def summary_rows(result: dict, name: str) -> list[tuple[str, ...]]:
 HEADER = ("", "gold", "pred", "right", "P", "R", "F1/acc")
 
 
+def set_aside_note(section: dict) -> str:
+    """Why some predicted quotes were not scored (the gold annotates direct quotes only)."""
+    return (
+        f"{section['partial_not_scored']} predicted partial quote(s) not scored: "
+        "this gold annotates direct quotes only."
+    )
+
+
 def format_summary(result: dict) -> str:
     """The summary table for the terminal."""
     lines = [f"\nEvaluation of {result['corpus']} ({result['articles']} articles)"]
@@ -127,6 +135,8 @@ def format_summary(result: dict) -> str:
             lines.append(f"\n{title}: not scored (the gold annotates no {name} in this corpus)")
             continue
         lines.append(f"\n{title} ({section['scored_articles']} articles scored)")
+        if section.get("partial_not_scored"):
+            lines.append(f"  {set_aside_note(section)}")
         rows = [HEADER, *summary_rows(result, name)]
         widths = [max(len(row[i]) for row in rows) for i in range(len(HEADER))]
         for row in rows:
@@ -218,6 +228,8 @@ def _section_html(result: dict, name: str) -> str:
         f"<h2>{title}</h2>",
         f"<p class=note>{section['scored_articles']} articles scored.</p>",
     ]
+    if section.get("partial_not_scored"):
+        parts.append(f"<p class=note>{escape(set_aside_note(section))}</p>")
     parts.append(_table(HEADER, summary_rows(result, name)))
     breakdown = section.get("by_category") or section.get("by_kind") or {}
     label = "category" if "by_category" in section else "kind"

@@ -31,6 +31,9 @@ Quotes
     "us"), a leading "the" dropped. The surname is the last word that is not a suffix (Jr.,
     Sr., II, III, IV) nor a pronoun or article; "Mahdi's office" has the word "mahdi's", so
     it does not match "Mahdi".
+  * A corpus whose gold has no partial quote at all annotates direct quotes only (e.g. the
+    PolNeAR conversion). There, predicted quotes of kind "partial" are set aside, neither
+    right nor spurious, and their number is reported as `partial_not_scored`.
   * Speaker accuracy is over matched quotes whose gold speaker is not null. Strict P/R/F1
     counts a pair as right when the speaker matches, or when the gold speaker is null
     (those quotes are scored for detection only).
@@ -340,6 +343,13 @@ def score_quotes(gold: pd.DataFrame, predicted: pd.DataFrame, texts: dict[str, s
     return result
 
 
+def direct_quotes_only(gold_quotes: pd.DataFrame) -> bool:
+    """True when the gold has quotes but not one partial quote: it annotates direct ones only."""
+    if gold_quotes.empty or "kind" not in gold_quotes.columns:
+        return False
+    return not (gold_quotes["kind"] == "partial").any()
+
+
 def per_article(section: dict) -> dict[str, dict[str, int]]:
     """Gold, predicted, matched and strictly right counts of one section, per article."""
     counts: dict[str, Counter] = {}
@@ -406,7 +416,14 @@ def evaluate_corpus(corpus: str | Path, progress: Callable[[str], None] | None =
         if predicted is None or predicted.empty:
             predicted = pd.DataFrame(columns=["article_id", "start", "end"])
         predicted = predicted[predicted["article_id"].isin(scored_ids)].reset_index(drop=True)
+        set_aside = 0
+        if name == "quotes" and direct_quotes_only(gold_frame) and "kind" in predicted.columns:
+            partial = predicted["kind"] == "partial"
+            set_aside = int(partial.sum())
+            predicted = predicted[~partial].reset_index(drop=True)
         section = scorer(gold_frame, predicted, texts)
+        if name == "quotes":
+            section["partial_not_scored"] = set_aside
         section["scored_articles"] = len(scored_ids)
         section["per_article"] = per_article(section)
         result[name] = section
