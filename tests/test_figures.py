@@ -158,11 +158,11 @@ DTYPES = {"sentence_no": "int64", "start": "int64", "end": "int64", "low": "floa
 
 
 def check_frame(frame: pd.DataFrame) -> None:
-    assert frame.index.name == "article_id"
-    assert list(frame.reset_index().columns) == FIGURE_COLUMNS
+    assert list(frame.columns) == FIGURE_COLUMNS
+    assert isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0
     for column, dtype in DTYPES.items():
         assert str(frame[column].dtype) == dtype, column
-    for column in ("text", "number", "hedge", "noun", "category", "source", "when"):
+    for column in ("article_id", "text", "number", "hedge", "noun", "category", "source", "when"):
         assert all(isinstance(value, str) for value in frame[column])
 
 
@@ -199,7 +199,8 @@ def test_extract_figures_maps_articles_in_order():
     )
     frame = extract_figures(articles)
     check_frame(frame)
-    assert list(frame.index) == ["b", "a"]
+    assert list(frame["article_id"]) == ["b", "a"]
+    assert list(frame.index) == [0, 1]
     assert list(frame["category"]) == ["troops", "strikes"]
 
 

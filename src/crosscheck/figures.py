@@ -473,12 +473,15 @@ def empty_figures() -> pd.DataFrame:
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.astype(FIGURE_DTYPES)
-    return frame.set_index("article_id")
+    """The contract's columns and dtypes, on a plain RangeIndex (article_id is a column)."""
+    return frame[FIGURE_COLUMNS].astype(FIGURE_DTYPES).reset_index(drop=True)
 
 
 def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per figure of every report in `articles` (its `text`), indexed by article_id."""
+    """One row per figure of every report in `articles` (its `text`), in report order.
+
+    `article_id` (the articles frame's index) is the first column, like the quotes frame.
+    """
     if "text" not in articles.columns:
         raise ArticleError(
             None, "articles frame has no 'text' column; load it with load_articles()"
