@@ -11,11 +11,18 @@ from crosscheck.display import show_table, table_html
 from crosscheck.errors import ArticleError, CrosscheckError
 from crosscheck.evidence import (
     anchor_id,
+    concat_citations,
+    contested_first,
     context_html,
+    escape,
+    heading,
     link,
+    link_figures_html,
     show_bullets,
     show_context,
     show_linked_table,
+    show_side_by_side,
+    side_by_side_html,
 )
 from crosscheck.figure_page import (
     comparison_view,
@@ -72,6 +79,13 @@ __all__ = [
     "quotes_side_by_side",
     "source_shares",
     "anchor_id",
+    "concat_citations",
+    "contested_first",
+    "escape",
+    "heading",
+    "link_figures_html",
+    "side_by_side_html",
+    "show_side_by_side",
     "attribution_verbs",
     "context_html",
     "count_table",

@@ -54,13 +54,18 @@ def context_html(articles: pd.DataFrame, cited: pd.DataFrame, neighbours: int = 
     """Each cited sentence, anchored, between `neighbours` sentences of context, cited spans marked.
 
     `cited` has article_id, sentence_no, start, end (offsets into the article's `text`); one
-    block per sentence, in report then sentence order.
+    block per sentence, reports in publication order, sentences in text order.
     """
     if cited.empty:
         return "<p><em>No sentences cited.</em></p>"
     if "article_id" not in cited.columns:
         cited = cited.reset_index()
     blocks = []
+    by_date = articles.sort_values("published", na_position="last", kind="stable").index
+    rank = {article_id: number for number, article_id in enumerate(by_date)}
+    cited = cited.assign(_rank=cited["article_id"].map(rank)).sort_values(
+        ["_rank", "sentence_no"], kind="stable"
+    )
     for article_id, rows in cited.groupby("article_id", sort=False):
         text = articles.loc[article_id, "text"]
         sentences = segment(text)
@@ -139,3 +144,108 @@ def show_linked_table(frame: pd.DataFrame, link_column: str, caption: str = "") 
     if frame.empty:
         return HTML("<p><em>No rows.</em></p>")
     return HTML(linked_table_html(frame, link_column, caption))
+
+
+def link_figures_html(sentence: str, comparison: pd.DataFrame) -> str:
+    """A finding about figures, escaped, with each figure's number linked to its sentence.
+
+    A number followed by "(its source)" is matched first, so two reports giving the same
+    number to different sources link to their own sentences; rows are tried in table order
+    and each occurrence in the finding links once.
+    """
+    taken: list[tuple[int, int, str]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e, _ in taken)
+
+    placed: set[int] = set()
+    # First every "number (source)", then bare numbers for the figures still unplaced.
+    for with_source in (True, False):
+        for index, row in enumerate(comparison.itertuples(index=False)):
+            number = str(getattr(row, "number", "") or "")
+            source = str(getattr(row, "source", "") or "")
+            if index in placed or not number or (with_source and not source):
+                continue
+            pattern = r"(?<![\d,.])" + re.escape(number)
+            pattern += r"(?=\s*\(" + re.escape(source) + r"\))" if with_source else r"(?![\d,])"
+            spans = [m.span() for m in re.finditer(pattern, sentence) if free(*m.span())]
+            if spans:
+                taken.append((*spans[0], anchor_id(row.article_id, row.sentence_no)))
+                placed.add(index)
+    pieces, position = [], 0
+    for start, end, anchor in sorted(taken):
+        pieces.append(html.escape(sentence[position:start]))
+        pieces.append(f'<a href="#{anchor}">{html.escape(sentence[start:end])}</a>')
+        position = end
+    pieces.append(html.escape(sentence[position:]))
+    return "".join(pieces)
+
+
+def side_by_side_html(comparison: pd.DataFrame, order: list[str], labels: pd.Series) -> str:
+    """Things counted (rows) by report (columns, in `order`): each figure, linked, with source.
+
+    Conflicting figures are flagged; a dash marks a report that does not count the thing.
+    """
+    from .display import TABLE_STYLE
+
+    reports = [a for a in order if a in set(comparison["article_id"])]
+    head = "<th>counted</th>" + "".join(
+        f"<th>{html.escape(str(labels.get(a, a)))}</th>" for a in reports
+    )
+    rows = []
+    for group, members in comparison.groupby("group", sort=False):
+        cells = [f"<td><strong>{html.escape(str(group))}</strong></td>"]
+        for article_id in reports:
+            mine = members[members["article_id"] == article_id]
+            items = []
+            for row in mine.itertuples(index=False):
+                flag = " ⚠" if row.status == "conflict" else ""
+                source = (
+                    f' <span class="cc-source">({html.escape(row.source)})</span>'
+                    if row.source
+                    else ""
+                )
+                items.append(f"{link(row.figure, row.article_id, row.sentence_no)}{source}{flag}")
+            cells.append(f"<td>{'<br>'.join(items) if items else '–'}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'{TABLE_STYLE}<table class="crosscheck"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def escape(text: object) -> str:
+    """Report text made safe to place in HTML (`html.escape`, quotes included)."""
+    return html.escape(str(text))
+
+
+def heading(text: str, level: int = 3) -> HTML:
+    """A heading shown from code (for sections made in a loop), escaped."""
+    return HTML(f"<h{level}>{html.escape(str(text))}</h{level}>")
+
+
+def concat_citations(*frames: pd.DataFrame) -> pd.DataFrame:
+    """The article_id, sentence_no, start, end of every row of the given frames, in one frame."""
+    columns = ["article_id", "sentence_no", "start", "end"]
+    parts = [
+        (frame if "article_id" in frame.columns else frame.reset_index())[columns]
+        for frame in frames
+        if not frame.empty
+    ]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)
+
+
+def show_side_by_side(comparison: pd.DataFrame, order: list[str], labels: pd.Series) -> HTML:
+    """Display `side_by_side_html` in a notebook."""
+    return HTML(side_by_side_html(comparison, order, labels))
+
+
+def contested_first(comparison: pd.DataFrame) -> list[str]:
+    """The categories of a comparison, those with conflicts or time gaps first, then by reach."""
+    order = []
+    for category, rows in comparison.groupby("category", sort=True):
+        disputed = rows["status"].isin(["conflict", "time gap"]).any()
+        order.append((not disputed, -rows["article_id"].nunique(), str(category)))
+    return [category for _, _, category in sorted(order)]
