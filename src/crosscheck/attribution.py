@@ -63,6 +63,15 @@ FUNCTION_WORDS = {
     "will", "can", "may", "might", "should", "must", "has", "have", "had", "do", "did", "does",
 }  # fmt: skip
 DESCRIPTION_HEADS = {"one", "two", "three", "several", "some", "many", "officials", "sources"}
+# Nouns for people or bodies that speak for an owner: "Temple-Raston's sources", "Mahdi's office".
+SPOKESPEOPLE = {
+    "sources", "source", "officials", "official", "aides", "aide", "advisers", "adviser",
+    "lawyers", "lawyer", "attorneys", "attorney", "allies", "supporters", "critics", "office",
+    "campaign", "staff", "team", "spokesman", "spokeswoman", "spokesperson", "representatives",
+    "government", "ministry", "administration", "friends", "family",
+}  # fmt: skip
+CONTRACTED_PRONOUNS = re.compile(r"^(he|she|it|they|we)['’](?:s|re|ve|d|ll)$", re.IGNORECASE)
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 STATEMENT_WORDS = re.compile(
     r"\b(?:statements?|tweets?|tweeted|twitter|posts?|posted|release|letter|e-?mail|facebook|"
     r"instagram|communiqu[eé]|memo|op-ed|wrote|written|writes)\b",
@@ -143,6 +152,8 @@ def is_name_token(token: str) -> bool:
         return True
     if not token[:1].isupper() or token in lex.titles or token in lex.not_names:
         return False
+    if token.split("-")[0].lower() in TENS:
+        return False  # Twenty-two
     core = token.rstrip(".")
     if len(core) == 1:
         return token.endswith(".")  # an initial
@@ -215,6 +226,18 @@ def _is_apposition(part: str) -> bool:
     )
 
 
+_AFFILIATION = re.compile(r"^(?:of|for|at|with|from)\s+(?:the\s+)?[A-Z]")
+
+
+def _is_circumstance(part: str) -> bool:
+    """A comma part saying when, where or how ("in a statement Wednesday"), not who the speaker is.
+
+    Only "of/for/at/with/from" + a proper name is an affiliation ("of the Brookings Institution").
+    """
+    first = part.split()[0].lower()
+    return first in PREPOSITIONS and not _AFFILIATION.match(part)
+
+
 def _is_role(part: str) -> bool:
     """A comma part that reads as a role ("the director of …", "legal director", "R-Neb.")."""
     words = part.split()
@@ -269,6 +292,7 @@ def parse_speaker(phrase: str, head_first: bool = False) -> Speaker | None:
         if not p.lower().startswith(RELATIVE_OPENERS)
         and not _PARTY_STATE.match(p)
         and not p.split()[0].endswith("ing")
+        and not _is_circumstance(p)
     ]
     words = tokens(parts[head_index])
     for index in range(len(words) - 1, -1, -1):
@@ -284,6 +308,9 @@ def parse_speaker(phrase: str, head_first: bool = False) -> Speaker | None:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(phrase, pronoun=words[0].lower())
+    contracted = CONTRACTED_PRONOUNS.match(words[0])
+    if len(words) == 1 and contracted:
+        return Speaker(phrase, pronoun=contracted.group(1).lower())  # "He's claiming …"
     words[-1] = bare(words[-1])
     if (
         len(words) >= 2
@@ -291,6 +318,12 @@ def parse_speaker(phrase: str, head_first: bool = False) -> Speaker | None:
         and strip_possessive(words[-2]) != words[-2]
     ):
         words = [*words[:-2], strip_possessive(words[-2])]  # "Mr. Mattis's letter" → Mattis
+    elif len(words) >= 2 and words[-1].lower() in DOCUMENTS and words[-2][:1].isupper():
+        words = words[:-1]  # "A White House statement" → the White House
+        if words[0].lower() in {"a", "an"}:
+            words[0] = "the"
+    elif strip_possessive(words[-1]) != words[-1]:
+        words[-1] = strip_possessive(words[-1])  # "Mr. Mattis's core complaint was …" → Mattis
     speaker = _named(phrase, words, appositions)
     if speaker is None and len(words) > 3 and words[-2] == "of":
         speaker = _named(

@@ -48,8 +48,11 @@ _ALIAS = re.compile(
     r"\s+\(([A-Z][\w.-]{1,15})\)"
 )
 _CLAUSE_END = re.compile(r"[.!?][\"”’']*\s+|[\"”]\s+|;\s+")
-_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+)*(?:[a-z][\w-]*\s+){1,3})$")
-_APPOSITIVE_ROLE = re.compile(r",\s+((?:the\s+)?[a-zA-Z][^,.;\"“”]{2,80}?)(?=,|\.\s|\.$|$)")
+# Role words before a name stay on its line and in its sentence ("USA TODAY.\n\nWhite House
+# press secretary Sarah Sanders": the role is "White House press secretary").
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+)*(?:[a-z][\w-]*[ \t]+){1,3})$")
+_APPOSITIVE_ROLE = re.compile(r",[ \t]+((?:the[ \t]+)?[a-zA-Z][^,.;\"“”\n]{2,80}?)(?=,|\.\s|\.$|$)")
+_TITLE_OF = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+)+of[ \t]+(?:the[ \t]+)?)$")
 
 
 class NameIndex:
@@ -77,15 +80,15 @@ class NameIndex:
             for match in _CAPITAL_RUN.finditer(text, p_start, p_end):
                 if _inside(quoted, quoted_starts, match.start()):
                     continue
-                mention = self._person(tokens(match.group()), match.start())
-                if mention:
-                    full.append(mention)
-                    self._spans.setdefault(mention.name, []).append(
-                        (match.start(), match.end(), mention.role)
-                    )
-                else:
-                    for offset, word in _capitalised(match.group(), match.start()):
-                        singles.append((offset, bare(word)))
+                for start, end in _within_sentences(match.group(), match.start()):
+                    mention = self._person(tokens(text[start:end]), start)
+                    if mention:
+                        mention = self._with_title_of(mention, p_start)
+                        full.append(mention)
+                        self._spans.setdefault(mention.name, []).append((start, end, mention.role))
+                    else:
+                        for offset, word in _capitalised(text[start:end], start):
+                            singles.append((offset, bare(word)))
         for mention in full:
             name_words = [w for w in mention.name.split() if w not in SUFFIXES]
             self.by_surname.setdefault(name_words[-1], []).append(mention)
@@ -125,6 +128,14 @@ class NameIndex:
         role = " ".join(w for w in title_words if w not in lex.honorifics)
         return Mention(start, join_words(words), role, gender)
 
+    def _with_title_of(self, mention: Mention, p_start: int) -> Mention:
+        """ "Secretary of State Hillary Clinton": the role starts at the title before "of"."""
+        found = _TITLE_OF.search(self.text, max(p_start, mention.position - 60), mention.position)
+        if not found or found.group(1).split()[0] not in lexicon().titles:
+            return mention
+        role = " ".join([*found.group(1).split(), *mention.role.split()])
+        return Mention(found.start(1), mention.name, role, mention.gender)
+
     def role_of(self, name: str) -> str:
         """The role the report gives a person: title, apposition or words before the name."""
         if name in self._roles:
@@ -155,9 +166,13 @@ class NameIndex:
         if not match:
             return ""
         titles = lexicon().titles
-        lower = [w for w in match.group(1).split() if w[:1].islower()]
+        words = match.group(1).split()
+        ends = [i for i, w in enumerate(words) if w[:1].isupper() and bare(w) != w]
+        if ends:  # a sentence ended inside the match: the role starts after it
+            words = words[ends[-1] + 1 :]
+        lower = [w for w in words if w[:1].islower()]
         if all(w.capitalize() in titles or w in {"of", "the", "for"} for w in lower):
-            return match.group(1).strip()
+            return " ".join(words)
         return ""
 
     def resolve_single(self, word: str, position: int) -> str:
@@ -230,6 +245,11 @@ class NameIndex:
         if len(words) < 2 or words[0] != "the":
             return ""
         head = words[-1]
+        titles = lexicon().titles
+        if not ({head.capitalize(), head.rstrip("s").capitalize()} & titles.keys()) or (
+            head.capitalize() in lexicon().org_words
+        ):
+            return ""  # "the Pentagon" is a body, not a title held by a person
         last = bisect.bisect_left(self.positions, position) - 1
         for index in range(last, -1, -1):
             mention = self.mentions[index]
@@ -248,6 +268,18 @@ class NameIndex:
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
     index = bisect.bisect_right(starts, position) - 1
     return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _within_sentences(run: str, start: int) -> list[tuple[int, int]]:
+    """A run of capitalised words cut where a word ends its sentence ("in July. Cruz said")."""
+    pieces, piece_start = [], start
+    for match in _WORD_TOKEN.finditer(run):
+        word = match.group()
+        if word.endswith(".") and word[:1].isupper() and bare(word) != word:
+            pieces.append((piece_start, start + match.end() - 1))
+            piece_start = start + match.end()
+    pieces.append((piece_start, start + len(run)))
+    return [(a, b) for a, b in pieces if run[a - start : b - start].strip()]
 
 
 def _capitalised(run: str, start: int):

@@ -19,6 +19,7 @@ from .articles import Sentence, segment
 from .attribution import (
     CLAUSE_BREAKERS,
     DOCUMENTS,
+    SPOKESPEOPLE,
     STATEMENT_WORDS,
     Speaker,
     lexicon,
@@ -182,8 +183,26 @@ class _Report:
                 found = self._make(subject, match.group(), zone_start + match.start())
             if found:
                 found.written = found.written or bool(STATEMENT_WORDS.search(zone))
-                return found
+                framed = self._document_frame(zone, zone_start, cues[:number], found)
+                return framed or found
         return None
+
+    def _document_frame(
+        self, zone: str, zone_start: int, earlier: list[re.Match], inner: Attribution
+    ) -> Attribution | None:
+        """ "A White House statement said the two leaders agreed to “…”": the words quoted
+        come from the document, unless the inner subject is a person (named or he/she)."""
+        if inner.speaker.name or inner.speaker.pronoun or not earlier:
+            return None
+        outer = earlier[-1]
+        subject = re.split(r"[.;:!?]\s|\"", zone[: outer.start()])[-1].strip()
+        words = subject.split()
+        if not words or words[-1].lower() not in DOCUMENTS:
+            return None
+        found = self._make(subject, outer.group(), zone_start + outer.start())
+        if found:
+            found.written = True
+        return found
 
     def _make(
         self, phrase: str, cue: str, position: int, head_first: bool = False
@@ -243,7 +262,7 @@ class _Report:
             if (
                 bare_word[:1].isupper()
                 or lower_ok
-                or (after_possessive and bare_word.lower() in DOCUMENTS)
+                or (after_possessive and bare_word.lower() in DOCUMENTS | SPOKESPEOPLE)
             ):
                 words.append(bare_word)
                 if word.endswith(","):

@@ -1,0 +1,111 @@
+"""Speaker attribution rules: roles, names, possessives, documents, pronouns (short texts)."""
+
+from __future__ import annotations
+
+from crosscheck.quotes import quotes_in_text
+
+
+def only(text: str) -> dict:
+    rows = quotes_in_text(text)
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def test_role_before_a_name_never_crosses_a_sentence_or_paragraph():
+    text = (
+        "The decision was final, an official told USA TODAY.\n\n"
+        "White House press secretary Sarah Sanders spoke on Wednesday.\n\n"
+        "“We have started returning troops home,” Sanders said.\n"
+    )
+    assert only(text)["role"] == "White House press secretary"
+
+
+def test_name_run_is_cut_at_a_sentence_end():
+    text = (
+        "Ted Cruz refused to endorse him at the convention in July. Cruz was booed.\n\n"
+        '"No, this is not politics at all," Cruz said.\n'
+    )
+    assert only(text)["speaker"] == "Ted Cruz"
+
+
+def test_title_of_department_before_a_name_is_the_role():
+    text = (
+        "Secretary of State Hillary Clinton spoke on Monday.\n\n"
+        '"We will not turn away from this country," Clinton said.\n'
+    )
+    row = only(text)
+    assert (row["speaker"], row["role"]) == ("Hillary Clinton", "Secretary of State")
+
+
+def test_possessive_opening_a_sentence_gives_its_owner():
+    text = (
+        "Jim Mattis resigned on Thursday.\n\n"
+        "But Mr. Mattis’s core complaint was that the president wanted “a world consistent "
+        "with their model.”\n"
+    )
+    assert only(text)["speaker"] == "Jim Mattis"
+
+
+def test_possessive_with_a_noun_for_people_keeps_the_description():
+    text = 'Dina Smith\'s sources are "reluctant to say that this was planned."\n'
+    assert only(text)["speaker"] == "Dina Smith's sources"
+
+
+def test_words_in_a_document_belong_to_its_author_not_to_a_group_inside():
+    text = (
+        "A White House statement said the two leaders agreed to “continue coordinating on "
+        "the zone.”\n"
+    )
+    row = only(text)
+    assert row["speaker"] == "the White House"
+    assert row["cue"] == "said"
+
+
+def test_body_named_after_according_to_is_not_a_person_with_that_word_in_their_role():
+    text = (
+        "Pentagon spokesman Jonathan Hoffman said the strikes worked.\n\n"
+        'The group uses the sites "to plan and execute attacks on coalition forces," '
+        "according to the Pentagon.\n"
+    )
+    assert only(text)["speaker"] == "the Pentagon"
+
+
+def test_title_after_the_still_resolves_to_the_person():
+    text = (
+        "President Barack Obama spoke at the White House.\n\n"
+        '"We will not give up on this at all," the president said.\n'
+    )
+    assert only(text)["speaker"] == "Barack Obama"
+
+
+def test_contracted_pronoun_opening_a_sentence():
+    text = (
+        "Donald Trump spoke at a rally.\n\n"
+        "He’s claiming that voting fraud is “a big, big problem in this country.”\n"
+    )
+    assert only(text)["speaker"] == "Donald Trump"
+
+
+def test_subordinator_and_number_words_are_not_first_names():
+    text = (
+        "Although Trump has used the tax code, he does not defend it.\n\n"
+        "Twenty-two years ago, a newspaper praised him.\n\n"
+        "“The unfairness of the tax laws is unbelievable,” Trump said.\n"
+    )
+    assert only(text)["speaker"] == "Trump"
+
+
+def test_circumstance_between_commas_is_not_a_role():
+    text = (
+        "Obama, in a statement Wednesday morning, said he had directed staff to provide "
+        '"all necessary resources to the team."\n'
+    )
+    row = only(text)
+    assert (row["speaker"], row["role"]) == ("Obama", "")
+
+
+def test_affiliation_between_commas_is_a_role():
+    row = only(
+        '"We will see what happens with this," said John Smith, of the Brookings Institution.\n'
+    )
+    assert row["organisation"] == "the Brookings Institution"
