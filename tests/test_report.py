@@ -147,6 +147,7 @@ def test_index_escapes_everything_and_lists_pages_with_parameters(tmp_path: Path
     assert page.index('href="p1.html"') < page.index('href="p1-code.html"')
     assert "top = 3" in page and "manifest = data/articles.csv" in page
     assert 'href="eval.html"' in page and "Built 2026-01-01 00:00 UTC" in page
+    assert f"{html.escape(HOSTILE_IMG)}: {html.escape(HOSTILE)}</a></h3>" in page  # title param
 
 
 def test_index_has_no_eval_link_without_eval_page(tmp_path: Path) -> None:

@@ -344,7 +344,7 @@ def index_html(
     """The index page: title, build date, reports analysed, pages with parameters, eval link."""
     esc = html.escape
     rows = []
-    for row in manifest_rows:
+    for row in sorted(manifest_rows, key=lambda r: r.get("published") or "9999"):
         cells = [row.get("outlet") or "", row.get("published") or "", row.get("headline") or ""]
         url = (row.get("url") or "").strip()
         headline = esc(cells[2] or row["article_id"])
@@ -364,6 +364,8 @@ def index_html(
             )
             continue
         title = (result.title if result and result.ok else "") or page.name
+        if isinstance(page.parameters.get("title"), str) and page.parameters["title"]:
+            title = f"{title}: {page.parameters['title']}"  # one notebook, several pages
         summary = result.summary if result and result.ok else ""
         parameters = {**page.parameters, "manifest": manifest_label}
         shown = ", ".join(
