@@ -1,0 +1,97 @@
+"""Sentence splitting: the project's fast Punkt gives exactly NLTK Punkt's sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crosscheck.articles import paragraph_spans
+from crosscheck.splitting import punkt, reference_punkt
+from crosscheck.text import read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+TRICKY = [
+    "The troops left. They came back.",
+    "Marine Gen. Joseph Dunford said so. The next one starts here.",
+    "They flew back to the U.S. The next day they left. He said no.",
+    "They flew back to the U.S. Army base. Then they left.",
+    "He served in the U.S. Army.\u201d Then he left.",
+    "Officials met in Washington, D.C. on Tuesday. It rained.",
+    "Talks with the U.N. resumed. He said no.",
+    "Donald J. Trump spoke. A. Smith answered. I. Then we left.",
+    "Sen. John Kerry, D-Mass., and Rep. Michael McCaul, R-Texas, met at 8 p.m. ET.",
+    "It happened in 2019. in the evening. 2020. The end.",
+    "\u201cWe are done.\u201d Then they left. \u201cGen.\u201d was all he said.",
+    "\u2018Quiet.\u2019 she said. \u201cAre we done?\u201d he asked. Yes!",
+    '"We have won," he said. "Now we go home." Officials agreed.',
+    "Really?! I don't know. Why? Because.",
+    "The U.S.\u00a0military, officials said. Gen.\u00a0Smith left. Mr.\u00a0The agreed.",
+    "He left (for now.) Then he returned. (Really.) Fine.",
+    "Wait... what? Then . . . nothing. Done.. Yes",
+    "He said: no. Gen. The talks ended. Gen. the talks ended. Gen. Smith, the talks.",
+    "Troops left.Then they came back. The end .",
+    "It cost $4.5 million. It was No. 1. That was it.",
+    "Lt. Col. Sean Ryan, a spokesman, spoke on Sept. 10 in Washington.",
+    "Short. A. B. C. d. e. Ok.",
+    "Words, words. \u201cQuoted,\u201d he said. End of it!\u201d Then more.",
+]
+
+
+def spans(tokenizer, paragraph: str) -> list[tuple[int, int]]:
+    return list(tokenizer.span_tokenize(paragraph))
+
+
+@pytest.mark.parametrize("paragraph", TRICKY)
+def test_news_punkt_splits_like_nltk_punkt(paragraph: str) -> None:
+    assert spans(punkt(), paragraph) == spans(reference_punkt(), paragraph)
+
+
+def test_the_shortcut_decides_the_common_contexts_and_leaves_the_rest_to_punkt() -> None:
+    decide = punkt()._plain_decision
+    assert decide("said. The") is True
+    assert decide("said.\u201d") is True
+    assert decide("again? No") is True
+    assert decide("U.S. troops") is False  # an abbreviation before a lower-case word
+    assert decide("U.S. The") is True  # ... and before a capitalised sentence starter
+    assert decide("Gen. Smith") is False
+    assert decide("J. Smith") is None  # an initial: Punkt's own rules
+    assert decide("2019. The") is None  # a number: Punkt's own rules
+    assert decide("U.S. Army.\u201d") is None  # a later token may break: Punkt decides
+
+
+PIECES = st.sampled_from(
+    list("aAbBsSjJ .,.!?\"'()-:;\u00a0\u201c\u201d\u2018\u2019")
+    + ["U.S.", "Gen.", "Gen", "Mr. ", "the", "The", "He", "army", "Army", " 2019.", "..."]
+    + ["\u201cGen.", "D.C.", "p.m.", "no.", "No.", "?!", " . . ", "J.", "x", "\t", "\n"]
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_news_punkt_splits_like_nltk_punkt_on_any_mix(text: str) -> None:
+    assert spans(punkt(), text) == spans(reference_punkt(), text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, min_size=1, max_size=8).map("".join))
+def test_every_shortcut_decision_is_punkt_s(context: str) -> None:
+    decided = punkt()._plain_decision(context)
+    if decided is not None:
+        assert decided == reference_punkt().text_contains_sentbreak(context)
+
+
+@pytest.mark.parametrize("corpus", ["corpus", "corpus-polnear-dev"])
+def test_news_punkt_splits_every_shared_paragraph_like_nltk_punkt(corpus: str) -> None:
+    folder = SHARED / corpus / "articles"
+    if not folder.is_dir():
+        pytest.skip(f"../shared/{corpus} is not present beside the project")
+    for path in sorted(folder.glob("*.txt")):
+        text = read_text(path)
+        for start, end in paragraph_spans(text):
+            paragraph = text[start:end]
+            assert spans(punkt(), paragraph) == spans(reference_punkt(), paragraph), path.name
