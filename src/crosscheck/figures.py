@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
-from .articles import segment
+from .articles import Sentence, segment
 from .errors import ArticleError
+from .figure_sources import source_for
 from .gold import FIGURE_CATEGORIES
 from .numbers import LEXICON_DIR, NumberPhrase, find_number_phrases
+from .source_resolution import ParagraphSources
 from .text import normalise
+from .times import MONTHS, nearest, time_expressions
 
 FIGURE_COLUMNS = [
     "article_id", "sentence_no", "start", "end", "text", "number", "low", "high", "hedge",
@@ -48,12 +52,7 @@ _STOP = frozenset(
 _TEMPORAL_BEFORE = frozenset(
     "in since by until till from of during before after early late mid".split()
 )
-_MONTHS = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH_WORD = re.compile(rf"{_MONTHS}\Z")
+_MONTH_WORD = re.compile(rf"{MONTHS}\Z")
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\b(?:father|mother|parent|parents|mum|mom|dad)\s+of|\baged?|\bages|\bNo\.|\bnumber|#)\s*\Z",
     re.IGNORECASE,
@@ -69,43 +68,6 @@ _AGENT_NEXT = re.compile(
     r"\s*(?:\d|the\b|a\b|an\b|his\b|her\b|their\b|its\b|at least\b|more than\b|some\b|about\b|"
     r"nearly\b|dozens\b|hundreds\b|thousands\b|scores\b|several\b|many\b|two\b|three\b|four\b|"
     r"five\b|six\b|seven\b|eight\b|nine\b|ten\b)",
-    re.IGNORECASE,
-)
-_SOURCE_HEADS = (
-    r"officials?|spokes(?:man|woman|person)|sources?|military|ministry|statement|report|monitor|"
-    r"group|agency|authorities|witnesses|activists|observatory|tank|command|government|coalition|"
-    r"analysts?|experts?|diplomats?|officers?|police|army|media|residents|medics"
-)
-_CAPS = r"(?:[A-Z][\w.'&-]*|U\.S\.)"
-_SOURCE_PHRASE = (
-    r"\b(?:(?:the|a|an|one|two|three|several|some|other)\s+(?:[\w.'&-]+\s+){0,4}?"
-    rf"(?:{_SOURCE_HEADS})\b"
-    rf"|(?:(?:the|a|an)\s+)?(?:{_CAPS}\s+(?:(?:of|for|and|on)\s+(?=[A-Z]))?){{0,6}}"
-    rf"(?:(?:{_SOURCE_HEADS})\b|{_CAPS}(?<!\.)))"
-)
-_SOURCE_SUBJECT = re.compile(
-    rf"(?P<src>{_SOURCE_PHRASE})(?:,[^,]{{1,120}},)?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?"
-    r"(?:said|says|say|told|tells|announced|announces|estimated|estimates|estimate|reported|"
-    r"reports|stated|confirmed|confirms|claimed|claims|added|counted|tallied)\b"
-)
-_SOURCE_AFTER = re.compile(
-    rf"\b(?:according\s+to|said|says|reported\s+by|estimated\s+by|citing)\s+(?P<src>{_SOURCE_PHRASE})"
-)
-_SOURCE_BY = re.compile(rf"\bby\s+(?P<src>the\s+{_CAPS}(?:\s+(?:{_CAPS}|of|for|and))*)")
-_NOT_SOURCES = frozenset("he she they it we i you the a an this that there".split())
-_WHEN = re.compile(
-    r"(?:\b(?:on|by|since|until|before|after|from|as of|as recently as|early|late|earlier|"
-    r"later)\s+)?"
-    rf"(?:(?:last|this|next)\s+)?\b(?-i:{_DAYS})\b(?:\s+(?:morning|afternoon|evening|night))?"
-    rf"|(?:\b(?:on|by|since|until|before|after|from|as of|in|early|late|mid-?)\s+)?"
-    rf"\b(?-i:{_MONTHS})\s+\d{{1,2}}\b(?:,\s*\d{{4}})?"
-    rf"|\b(?:in|since|by|until|before|after|during|as of|from|early|late|earlier|later)\s+"
-    rf"(?:(?:early|late|mid-?)\s*)?(?:(?-i:{_MONTHS})(?:\s+\d{{4}})?|(?:the\s+)?(?:19|20)\d{{2}}s?)\b"
-    r"|\b(?:(?:as of|since|until|by|earlier|later|as recently as)\s+)?(?:last|this|next|past|"
-    r"previous|coming)\s+(?:few\s+)?(?:week|month|year|weekend|night|summer|winter|spring|fall|"
-    r"autumn|decade|days|weeks|months|years)\b"
-    r"|\b(?:today|yesterday|tonight|tomorrow|overnight|this (?:morning|afternoon|evening))\b"
-    r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago\b",
     re.IGNORECASE,
 )
 _MAYBE_NUMBER = re.compile(
@@ -318,28 +280,6 @@ def _is_not_a_count(sentence: str, phrase: NumberPhrase) -> bool:
     return False
 
 
-def _sources(sentence: str) -> list[tuple[int, str]]:
-    """Who the sentence attributes figures to ("US officials said"), with positions."""
-    found: list[tuple[int, str]] = []
-    for pattern in (_SOURCE_AFTER, _SOURCE_SUBJECT, _SOURCE_BY):
-        for match in pattern.finditer(sentence):
-            src = " ".join(match.group("src").split())
-            if src.lower() in _NOT_SOURCES or re.fullmatch(rf"{_DAYS}|{_MONTHS}", src):
-                continue
-            src = re.sub(r"^(?:In|On|But|And|However|Officially|Also|So)\s+", "", src)
-            if src.split()[0].lower() in ("the", "a", "an") and len(src.split()) == 1:
-                continue
-            found.append((match.start(), src))
-        if found:
-            break
-    return found
-
-
-def _nearest(found: list[tuple[int, str]], at: int) -> str:
-    """The text of the item nearest position `at`; "" if there is none."""
-    return min(((abs(pos - at), text) for pos, text in found), default=(0, ""))[1]
-
-
 def _sentence_figures(raw: str, sentence: str, offset: int, sentence_no: int) -> list[dict]:
     phrases = list(find_number_phrases(sentence))
     rows: list[dict] = []
@@ -356,13 +296,6 @@ def _sentence_figures(raw: str, sentence: str, offset: int, sentence_no: int) ->
             text=raw[offset + start : offset + end],
         )
         rows.append(row)
-    if rows:
-        sources = _sources(sentence)
-        whens = [(m.start(), " ".join(m.group().split())) for m in _WHEN.finditer(sentence)]
-        for row in rows:
-            at = row["start"] - offset
-            row["source"] = _nearest(sources, at)
-            row["when"] = _nearest(whens, at)
     return rows
 
 
@@ -455,16 +388,41 @@ def _row(phrase: NumberPhrase, start: int, end: int, noun: str, category: str) -
     }
 
 
-def figures_in_text(text: str) -> list[dict]:
-    """Every figure of one report's raw text, in text order, with offsets into `text`."""
+def figures_in_text(text: str, sentences: Sequence[Sentence] | None = None) -> list[dict]:
+    """Every figure of one report's raw text, in text order, with offsets into `text`.
+
+    `sentences` may pass `segment(text)` when the caller has it already (the quotes need it
+    too), so a pipeline splits each report once.
+    """
     clean = normalise(text)
+    sentences = segment(text) if sentences is None else sentences
     rows: list[dict] = []
-    for sentence in segment(text):
+    paragraph_start = 0  # index of the first sentence of the current paragraph
+    for index, sentence in enumerate(sentences):
+        if index and sentence.paragraph_no != sentences[index - 1].paragraph_no:
+            paragraph_start = index
         sentence_text = clean[sentence.start : sentence.end]
         if not _MAYBE_NUMBER.search(sentence_text):
             continue
-        rows.extend(_sentence_figures(text, sentence_text, sentence.start, sentence.sentence_no))
+        found = _sentence_figures(text, sentence_text, sentence.start, sentence.sentence_no)
+        if found:
+            paragraph = [clean[s.start : s.end] for s in sentences[paragraph_start : index + 1]]
+            _attribute(found, paragraph, sentence.start)
+            rows.extend(found)
     return rows
+
+
+def _attribute(rows: list[dict], paragraph: list[str], offset: int) -> None:
+    """Fill `source` and `when` of the figures of the last sentence of `paragraph`."""
+    sentence = paragraph[-1]
+    context = ParagraphSources(paragraph)
+    frames = context.frames(len(paragraph) - 1)
+    times = time_expressions(sentence)
+    for row in rows:
+        start, end = row["start"] - offset, row["end"] - offset
+        frame = source_for(frames, start, end)
+        row["source"] = context.resolve(len(paragraph) - 1, frame) if frame else ""
+        row["when"] = nearest(times, start)
 
 
 def empty_figures() -> pd.DataFrame:
