@@ -109,3 +109,78 @@ def test_affiliation_between_commas_is_a_role():
         '"We will see what happens with this," said John Smith, of the Brookings Institution.\n'
     )
     assert row["organisation"] == "the Brookings Institution"
+
+
+def test_age_between_commas_keeps_the_name():
+    row = only('"We are not going to stop at all," Quina Jones, 25, said on Sunday.\n')
+    assert (row["speaker"], row["role"]) == ("Quina Jones", "")
+
+
+def test_she_skips_a_man_known_by_his_first_name():
+    text = (
+        "Conservative economist Susan Collins, who studies tax policy, said the plan left out "
+        "too many details. Michael Tanner disagreed with that view.\n\n"
+        '"I don\'t see details about who is left out," she said.\n'
+    )
+    assert only(text)["speaker"] == "Susan Collins"
+
+
+def test_he_after_an_initial_uses_the_first_full_given_name():
+    text = (
+        "Hillary Clinton praised J. Christopher Stevens on Wednesday.\n\n"
+        '"Chris was one of the first Americans on the ground there," she said.\n'
+    )
+    assert only(text)["speaker"] == "Hillary Clinton"
+
+
+def test_person_named_by_first_name_only_is_a_referent():
+    text = (
+        "Donald Trump spoke at the rally.\n\n"
+        "Melanie watched it all from the front row.\n\n"
+        "“It never crossed my mind that I was losing it,” she said.\n"
+    )
+    assert only(text)["speaker"] == "Melanie"
+
+
+def test_name_after_a_closing_cue_is_the_subject():
+    text = (
+        "Sean Spicer said the debate mattered.\n\n"
+        "Debates are not likely to alter the campaign, noted NBC's Dante Chinni.\n\n"
+        '"Remember that debates happen late in the campaign," he wrote.\n'
+    )
+    assert only(text)["speaker"] == "Dante Chinni"
+
+
+def test_person_introduced_with_a_role_is_the_likely_he():
+    text = (
+        "While Barack Obama had many songs written about him, that worries Henry Crespo, "
+        "president of the county caucus.\n\n"
+        '"No one is writing songs for her at all," he said.\n'
+    )
+    assert only(text)["speaker"] == "Henry Crespo"
+
+
+def test_possessive_mention_is_not_the_likely_he():
+    text = (
+        "Shifting monsoons could affect a billion people, Mr. Obama said, citing Jared "
+        "Diamond's best seller.\n\n"
+        '"If you have even a portion of those people displaced," he said.\n'
+    )
+    assert only(text)["speaker"] == "Obama"
+
+
+def test_places_and_body_names_are_not_people():
+    text = (
+        "Donald Trump spoke in Colorado Springs on Friday. The Commission on Presidential "
+        "Debates announced a problem.\n\n"
+        '"Working that microphone was a lot more difficult," he said.\n'
+    )
+    assert only(text)["speaker"] == "Donald Trump"
+
+
+def test_a_name_does_not_end_in_an_initial():
+    text = (
+        "Hillary Clinton spoke on Wednesday. Quoting U.S. officials, the report said more.\n\n"
+        '"This is an attack that should shock the conscience," she said.\n'
+    )
+    assert only(text)["speaker"] == "Hillary Clinton"

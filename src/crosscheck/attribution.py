@@ -221,6 +221,7 @@ def _is_apposition(part: str) -> bool:
         return False
     return (
         part.lower().startswith(RELATIVE_OPENERS)
+        or part.isdigit()  # an age: "Quina Jones, 25, said"
         or bool(_PARTY_STATE.match(part))
         or first in PREPOSITIONS
     )
@@ -291,6 +292,7 @@ def parse_speaker(phrase: str, head_first: bool = False) -> Speaker | None:
         for p in parts[head_index + 1 :]
         if not p.lower().startswith(RELATIVE_OPENERS)
         and not _PARTY_STATE.match(p)
+        and not p.isdigit()
         and not p.split()[0].endswith("ing")
         and not _is_circumstance(p)
     ]

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .attribution import (
+    FUNCTION_WORDS,
     PARTICLES,
     PRONOUNS,
     RELATIVE_OPENERS,
     SUBJECT_FILLERS,
     SUFFIXES,
+    _rows,
     bare,
     is_name_token,
     join_words,
@@ -25,6 +28,55 @@ from .attribution import (
     strip_possessive,
     tokens,
 )
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """Common English first names and the gender they usually go with (first_names.csv).
+
+    Only names that are rarely anything else are listed, so "Susan Collins … she said" can skip
+    a man named in between; names given to both sexes are left out.
+    """
+    return {row["name"]: row.get("gender", "") for row in _rows("first_names.csv", "name")}
+
+
+SUBORDINATORS = {
+    "while", "although", "though", "because", "if", "when", "as", "since", "after", "before",
+    "unless", "whether", "until", "once", "whereas", "but",
+}  # fmt: skip
+_ADVERB_LEAD = re.compile(r"^,?\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _cue_before_name(cue_pattern: re.Pattern) -> re.Pattern:
+    """A clause ending in a cue and capitalised words: "…, noted NBC's " before the name."""
+    return re.compile(rf"(?:{cue_pattern.pattern})\s+(?:[A-Z][\w.'’-]*\s+)*$")
+
+
+# Capitalised words after "in"/"at" name a place ("in Colorado Springs"), and after a
+# capitalised word + of/on/for the rest of a body's name ("Commission on Presidential Debates").
+_NOT_A_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|across)\s+(?:the\s+)?|\b([A-Z][\w'’-]*)\s+(?:of|on|for)\s+(?:the\s+)?)$"
+)
+
+
+def _not_a_person_before(text: str, start: int, floor: int) -> bool:
+    """Place or body context before a run; a title before "of" ("Secretary of State X") is fine."""
+    found = _NOT_A_PERSON_BEFORE.search(text, max(floor, start - 40), start)
+    return bool(found) and not (found.group(1) and found.group(1) in lexicon().titles)
+
+
+def _introduces_role(after: str, titles: dict[str, str]) -> bool:
+    """ ", president of the …" / ", a senior fellow at …" right after a name: the person is
+    being introduced, usually to be quoted next."""
+    match = _APPOSITIVE_ROLE.match(after)
+    if not match:
+        return False
+    words = re.sub(r"^(?:the|a|an)\s+", "", match.group(1)).split()
+    return bool(words) and any(
+        w.capitalize() in titles or w.rstrip("s").capitalize() in titles for w in words[:4]
+    )
+
 
 _WORD_TOKEN = re.compile(r"\w[\w'’.\-]*|\S")
 
@@ -38,6 +90,7 @@ class Mention:
     role: str
     gender: str
     subject: bool = False
+    end: int = -1  # end of the words that name the person, when known
 
 
 _CAPITAL_RUN = re.compile(
@@ -82,19 +135,24 @@ class NameIndex:
                     continue
                 for start, end in _within_sentences(match.group(), match.start()):
                     mention = self._person(tokens(text[start:end]), start)
+                    if mention and _not_a_person_before(text, start, p_start):
+                        mention = None
                     if mention:
-                        mention = self._with_title_of(mention, p_start)
+                        mention = replace(self._with_title_of(mention, p_start), end=end)
                         full.append(mention)
                         self._spans.setdefault(mention.name, []).append((start, end, mention.role))
                     else:
                         for offset, word in _capitalised(text[start:end], start):
                             singles.append((offset, bare(word)))
+        genders = first_name_genders()
         for mention in full:
             name_words = [w for w in mention.name.split() if w not in SUFFIXES]
             self.by_surname.setdefault(name_words[-1], []).append(mention)
             self.by_first.setdefault(name_words[0], []).append(mention)
-            if mention.gender:
-                self.gender.setdefault(mention.name, mention.gender)
+            given = next((w for w in name_words if len(w.rstrip(".")) > 1), name_words[0])
+            gender = mention.gender or genders.get(given, "")  # "J. Christopher Stevens"
+            if gender:
+                self.gender.setdefault(mention.name, gender)
         self.aliases = {
             m.group(2): m.group(1) for m in _ALIAS.finditer(text) if m.group(2) != m.group(1)
         }
@@ -102,7 +160,12 @@ class NameIndex:
         for offset, word in singles:
             resolved = self.resolve_single(word, offset)
             if resolved:
-                self.mentions.append(Mention(offset, resolved, "", ""))
+                self.mentions.append(Mention(offset, resolved, "", "", end=offset + len(word)))
+            elif word in genders:  # a person the report calls by first name only ("Melanie")
+                self.mentions.append(
+                    Mention(offset, word, "", genders[word], end=offset + len(word))
+                )
+                self.gender.setdefault(word, genders[word])
         self.mentions.sort(key=lambda m: m.position)
         self.positions = [m.position for m in self.mentions]
 
@@ -122,6 +185,8 @@ class NameIndex:
             return None
         if all(w in SUFFIXES or w.lower() in PARTICLES for w in words):
             return None
+        if len(words[-1].rstrip(".")) == 1:
+            return None  # a name does not end in an initial ("Quoting U.")
         if any(w in lex.org_words for w in words):
             return None
         gender = next((lex.titles[w] for w in title_words if lex.titles.get(w)), "")
@@ -199,21 +264,52 @@ class NameIndex:
             return self.resolve_single(words[0], position) or name
         return name
 
-    def _is_subject(self, position: int) -> bool:
-        """A mention that opens its sentence, after at most a short introductory phrase."""
+    def _is_subject(self, mention: Mention) -> bool:
+        """A mention likely to be the subject of what follows: it opens its clause (after at most
+        a short introductory phrase or role words), stands just before a cue ("…, Mr. Obama said"),
+        follows one ("noted NBC's Dante Chinni") or is introduced with a role (", president of …").
+        A possessive counts only when it opens the clause ("Mr. Mattis's letter said"), not
+        inside it ("citing Diamond's best seller"); a clause opened by a subordinator never."""
+        position = mention.position
         if position in self._subjects:
             return self._subjects[position]
+        self._subjects[position] = self._subject_test(position, mention.end)
+        return self._subjects[position]
+
+    def _subject_test(self, position: int, end: int) -> bool:
+        lex = lexicon()
+        after = self.text[end : end + 120] if end >= 0 else ""
+        possessive = after.startswith(("'s", "’s", "'", "’")) or self.text[end - 2 : end] in {
+            "'s",
+            "’s",
+        }
+        if (
+            after
+            and not possessive
+            and (
+                lex.cue_pattern.match(_ADVERB_LEAD.sub("", after))
+                or _introduces_role(after, lex.titles)
+            )
+        ):
+            return True
         index = bisect.bisect_right(self.sentence_starts, position) - 1
         start = self.sentence_starts[index] if index >= 0 else 0
         prefix = _CLAUSE_END.split(self.text[start:position])[-1]
+        if not possessive and _cue_before_name(lex.cue_pattern).search(prefix):
+            return True
+        words = prefix.split()
+        if words and words[0].lower() in SUBORDINATORS:
+            return False
         if "," in prefix and len(prefix.split(",")[0]) < 45:
-            prefix = prefix.split(",", 1)[1]
-        titles = lexicon().titles
-        self._subjects[position] = all(
-            w[:1].isupper() or w in SUBJECT_FILLERS or w.capitalize() in titles
-            for w in prefix.split()
+            words = prefix.split(",", 1)[1].split()
+        role_words = [w for w in words if w[:1].islower() and w not in SUBJECT_FILLERS]
+        return len(role_words) <= 2 and all(
+            w[:1].isupper()
+            or w in SUBJECT_FILLERS
+            or w.capitalize() in lex.titles
+            or (w.isalpha() and w not in FUNCTION_WORDS and not w.endswith(("ed", "ly", "ing")))
+            for w in words
         )
-        return self._subjects[position]
 
     def add_speaker(self, name: str, position: int) -> None:
         """Record that `name` was quoted at `position`: the likeliest referent of a later he/she."""
@@ -234,7 +330,7 @@ class NameIndex:
                 break
             if self.gender.get(mention.name, wanted) != wanted:
                 continue
-            if mention.subject or self._is_subject(mention.position):
+            if mention.subject or self._is_subject(mention):
                 return mention.name
             fallback = fallback or mention.name
         return fallback
