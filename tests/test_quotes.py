@@ -316,3 +316,12 @@ def test_shared_corpus_detection_stays_high():
             total += 1
             found += any(item["quote"][:25] in q or q[:25] in item["quote"] for q in quotes)
     assert found / total >= 0.95
+
+
+def test_paragraph_opening_with_a_closing_curly_mark_still_opens_a_quotation():
+    text = (
+        "Barack Obama spoke at the town hall.\n\n” … what I learned is that it matters,” he said.\n"
+    )
+    row = only(text)
+    assert row["quote"] == "… what I learned is that it matters,"
+    assert row["speaker"] == "Barack Obama"

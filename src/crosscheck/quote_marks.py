@@ -76,6 +76,8 @@ def _pair_paragraph(
     for match in _DOUBLE_MARKS.finditer(text, p_start, p_end):
         position = match.start()
         role = _mark_roles(text, position, p_start, p_end)
+        if position == p_start and not inside:
+            role = "open"  # a paragraph never opens with a closing mark ("” …,” he said.")
         if open_at is None:
             if role != "close":
                 open_at = position
