@@ -55,7 +55,9 @@ $(OUT)/.manifest: FORCE
 	@mkdir -p $(OUT)
 	@echo '$(abspath $(MANIFEST))' | cmp -s - $@ || echo '$(abspath $(MANIFEST))' > $@
 
-$(OUT)/index.html: $(SETUP_STAMP) $(REPORT_INPUTS) $(OUT)/.manifest | check-manifest
+# index.html links eval.html when `make eval` has written one; pages whose inputs did not
+# change are kept (crosscheck.report fingerprints each page), so that rebuild is quick.
+$(OUT)/index.html: $(SETUP_STAMP) $(REPORT_INPUTS) $(OUT)/.manifest $(wildcard $(OUT)/eval.html) | check-manifest
 	@$(BIN)/python -m crosscheck.report --manifest "$(MANIFEST)" --out "$(OUT)"
 
 check-manifest: $(SETUP_STAMP)

@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from crosscheck import report
+from crosscheck.manifest import read_manifest
 from crosscheck.report import Page, PageListError, PageResult
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,6 +156,21 @@ def test_index_has_no_eval_link_without_eval_page(tmp_path: Path) -> None:
     assert "eval.html" not in page
 
 
+def test_fingerprints_follow_the_inputs(tmp_path: Path) -> None:
+    manifest = write_manifest(tmp_path / "data")
+    rows = read_manifest(manifest)
+    notebook = write_notebook(tmp_path / "p.ipynb")
+    shared = report.inputs_digest(manifest, rows)
+    assert report.inputs_digest(manifest, rows) == shared
+    page = Page("p", notebook, {"top": 3})
+    assert report.page_fingerprint(page, shared) == report.page_fingerprint(page, shared)
+    assert report.page_fingerprint(page, shared) != report.page_fingerprint(
+        Page("p", notebook, {"top": 4}), shared
+    )
+    (tmp_path / "data" / "a.txt").write_text("A corrected report.\n", encoding="utf-8")
+    assert report.inputs_digest(manifest, rows) != shared
+
+
 # --- bad input stops before anything runs ------------------------------------------------
 
 
@@ -199,13 +215,16 @@ def body_without_build_date(page: str) -> str:
 
 @pytest.mark.slow
 def test_build_renders_both_versions_is_deterministic_and_keeps_last_good_html(
-    tmp_path: Path, capsys: pytest.CaptureFixture
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Fingerprint an empty project, so edits elsewhere in the working tree cannot interfere.
+    monkeypatch.setattr(report, "PROJECT_ROOT", tmp_path / "project")
+    (tmp_path / "project").mkdir()
     manifest = write_manifest(tmp_path / "data", headline=HOSTILE)
     out = tmp_path / "out"
     pages = write_pages(tmp_path / "nb")
     assert report.build(manifest, out, pages, workers=2) == 0
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert names == [
         "first-code.html", "first.html", "first.ipynb", "index.html",
         "second-code.html", "second.html", "second.ipynb",
@@ -221,8 +240,14 @@ def test_build_renders_both_versions_is_deterministic_and_keeps_last_good_html(
     assert "<title>A test page</title>" in readers
     first_build = {p.name: p.read_bytes() for p in out.glob("*.html")}
 
-    # A second build from the same inputs gives the same HTML, apart from the build date.
+    # Nothing changed: every page is kept as it is, and nothing runs.
+    capsys.readouterr()
     assert report.build(manifest, out, pages, workers=2) == 0
+    assert "Built 0 page(s) (2 up to date)" in capsys.readouterr().out
+    assert {p.name: p.read_bytes() for p in out.glob("*.html")}.keys() == first_build.keys()
+
+    # A forced second build from the same inputs gives the same HTML, apart from the build date.
+    assert report.build(manifest, out, pages, workers=2, force=True) == 0
     for name, content in first_build.items():
         again = (out / name).read_bytes()
         if name == "index.html":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import html
 import json
 import os
@@ -36,6 +37,7 @@ PAGES_FILE = NOTEBOOKS_DIR / "renderings.yaml"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "offline"
 EVAL_PAGE = "eval.html"
+STATE_FILE = ".pages.json"  # per page: the fingerprint of its inputs at its last good build
 HIDDEN_FOR_READERS = ("injected-parameters", "parameters", "remove-cell", "hide-for-readers")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -409,14 +411,66 @@ def index_html(
     )
 
 
+def _digest_files(paths: list[Path], digest: Any) -> None:
+    for path in sorted(paths):
+        digest.update(
+            str(
+                path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path
+            ).encode()
+        )
+        digest.update(path.read_bytes())
+
+
+def inputs_digest(manifest: Path, manifest_rows: list[dict[str, str]]) -> str:
+    """A hash of everything every page reads: the code, lexicons, template, manifest and reports."""
+    digest = hashlib.sha256()
+    code = [
+        p
+        for p in (PROJECT_ROOT / "src").rglob("*")
+        if p.is_file() and p.suffix in {".py", ".j2", ".json"}
+    ]
+    lexicon = [p for p in (PROJECT_ROOT / "data" / "lexicon").rglob("*") if p.is_file()]
+    project = [p for p in [PROJECT_ROOT / "pyproject.toml"] if p.exists()]
+    _digest_files(code + lexicon + project, digest)
+    digest.update(str(manifest.resolve()).encode())
+    _digest_files([manifest.resolve(), *(Path(r["resolved_path"]) for r in manifest_rows)], digest)
+    return digest.hexdigest()
+
+
+def page_fingerprint(page: Page, shared: str) -> str:
+    """The page's own inputs (notebook, name, parameters) on top of the shared digest."""
+    digest = hashlib.sha256(shared.encode())
+    digest.update(page.name.encode())
+    digest.update(json.dumps(page.parameters, sort_keys=True, default=str).encode())
+    digest.update(page.notebook.read_bytes())
+    return digest.hexdigest()
+
+
+def _read_state(out: Path) -> dict[str, dict]:
+    try:
+        state = json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _write_state(out: Path, state: dict[str, dict]) -> None:
+    partial = out / f"{STATE_FILE}.partial"
+    partial.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(partial, out / STATE_FILE)
+
+
 def build(
     manifest: str | Path,
     out: str | Path,
     pages_file: str | Path = PAGES_FILE,
     workers: int = 2,
+    force: bool = False,
 ) -> int:
     """Validate, build every page (in parallel), publish what succeeded, write the index.
 
+    A page whose inputs (notebook, parameters, code, lexicons, manifest and report files) are
+    unchanged since its last good build is kept as it is, unless `force`.
     Returns the exit code: 0 when every page was built, 1 when one or more failed,
     2 when the input is invalid (nothing is run then).
     """
@@ -434,11 +488,26 @@ def build(
     started = time.perf_counter()
     print(f"Building {len(pages)} page(s) into {out_dir}/ with {workers} worker(s)", flush=True)
     results: dict[str, PageResult] = {}
+    state = {} if force else _read_state(out_dir)
+    shared = inputs_digest(manifest_path, manifest_rows)
+    fingerprints = {page.name: page_fingerprint(page, shared) for page in pages}
+    to_run = []
+    for page in pages:
+        known = state.get(page.name, {})
+        on_disk = all((out_dir / name).exists() for name in _page_files(page.name))
+        if known.get("fingerprint") == fingerprints[page.name] and on_disk:
+            results[page.name] = PageResult(
+                page.name, True, 0.0, known.get("title", ""), known.get("summary", "")
+            )
+            print(f"  up to date {page.name}", flush=True)
+        else:
+            to_run.append(page)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
     try:
-        with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
+        with ProcessPoolExecutor(max_workers=max(1, min(workers, len(to_run) or 1))) as pool:
             futures = {
-                pool.submit(build_page, page, manifest_path.resolve(), work): page for page in pages
+                pool.submit(build_page, page, manifest_path.resolve(), work): page
+                for page in to_run
             }
             for future in as_completed(futures):
                 page = futures[future]
@@ -447,8 +516,14 @@ def build(
                 except Exception as err:  # a worker died: report the page, keep going
                     result = PageResult(page.name, False, 0.0, error=f"worker failed: {err!r}")
                 results[page.name] = result
+                state.pop(page.name, None)
                 if result.ok:
                     _publish(result, work, out_dir)
+                    state[page.name] = {
+                        "fingerprint": fingerprints[page.name],
+                        "title": result.title,
+                        "summary": result.summary,
+                    }
                     print(f"  finished {page.name} in {result.seconds:.1f} s", flush=True)
                     for warning in result.warnings:
                         print(f"warning: {page.name}: {warning}", file=sys.stderr, flush=True)
@@ -464,6 +539,7 @@ def build(
                     )
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        _write_state(out_dir, {name: state[name] for name in fingerprints if name in state})
     built = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     page = index_html(pages, results, manifest_rows, str(manifest), out_dir, built)
     index = out_dir / "index.html"
@@ -479,7 +555,9 @@ def build(
             f"{len(failed)} of {len(pages)} page(s) failed in {elapsed:.1f} s: {', '.join(failed)}"
         )
         return 1
-    print(f"Built {len(pages)} page(s) in {elapsed:.1f} s: open {_display_path(index)}")
+    kept = len(pages) - len(to_run)
+    note = f" ({kept} up to date)" if kept else ""
+    print(f"Built {len(to_run)} page(s){note} in {elapsed:.1f} s: open {_display_path(index)}")
     return 0
 
 
@@ -492,9 +570,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help="build folder (HTML, notebooks, index.html)")
     parser.add_argument("--pages", default=str(PAGES_FILE), help="page list (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2, help="notebooks run at once (default: 2)")
+    parser.add_argument(
+        "--force", action="store_true", help="rebuild pages whose inputs are unchanged"
+    )
     args = parser.parse_args(argv)
     try:
-        return build(args.manifest, args.out, args.pages, args.workers)
+        return build(args.manifest, args.out, args.pages, args.workers, args.force)
     except ArticleError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
