@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crosscheck.articles import paragraph_spans
-from crosscheck.splitting import punkt, reference_punkt
+from crosscheck.splitting import SEGMENT_CACHE_SIZE, punkt, reference_punkt, segment
 from crosscheck.text import read_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,3 +96,18 @@ def test_news_punkt_splits_every_shared_paragraph_like_nltk_punkt(corpus: str) -
         for start, end in paragraph_spans(text):
             paragraph = text[start:end]
             assert spans(punkt(), paragraph) == spans(reference_punkt(), paragraph), path.name
+
+
+def test_segment_is_shared_between_callers_and_cannot_be_changed_by_them() -> None:
+    segment.cache_clear()
+    text = "Troops leave\n\nAbout 400 troops left. Officials said so."
+    first = segment(text)
+    assert segment(text) is first and segment.cache_info().hits == 1
+    assert segment("".join(text)) is first  # an equal text, another object: still shared
+    assert isinstance(first, tuple) and len(first) == 3
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first[0].start = 5  # type: ignore[misc]
+    assert segment.cache_info().maxsize == SEGMENT_CACHE_SIZE
+    for number in range(SEGMENT_CACHE_SIZE + 10):
+        segment(f"Report {number}\n\nBody {number}.")
+    assert segment.cache_info().currsize == SEGMENT_CACHE_SIZE  # bounded

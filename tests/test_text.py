@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crosscheck.errors import ArticleError, ArticleWarning
-from crosscheck.text import WORD, fold, line_spans, normalise, read_text
+from crosscheck.text import _ONE_FOR_ONE, WORD, fold, line_spans, normalise, read_text
 
 
 def test_normalise_unifies_spaces_quotes_dashes_and_breaks() -> None:
@@ -21,6 +21,14 @@ def test_normalise_unifies_spaces_quotes_dashes_and_breaks() -> None:
 def test_normalise_keeps_length_so_offsets_hold(text: str) -> None:
     assert len(normalise(text)) == len(text)
     assert normalise(normalise(text)) == normalise(text)
+
+
+MAPPED_OR_PLAIN = st.text(st.sampled_from([*_ONE_FOR_ONE, *"ab '\"-\n\u00e9\u4e2d"]))
+
+
+@given(MAPPED_OR_PLAIN | st.text())
+def test_normalise_maps_every_character_by_its_table_at_once(text: str) -> None:
+    assert normalise(text) == text.translate(str.maketrans(_ONE_FOR_ONE))
 
 
 def test_fold_lowercases_and_unifies_apostrophes() -> None:

@@ -25,7 +25,12 @@ LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 _INNER_END = re.compile(r"[.?!…]")
 
 
-@dataclass(frozen=True)
+# Reports whose sentences `segment` remembers: more than one chunk of reports that the
+# extractors map over in turn (about 4 MB of sentences, plus the texts it keeps alive).
+SEGMENT_CACHE_SIZE = 1024
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of kept report text, with offsets into the raw `text`."""
 
@@ -113,11 +118,17 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + s, start + e) for s, e in punkt().span_tokenize(text[start:end])]
 
 
-def segment(text: str) -> list[Sentence]:
-    """Sentences of the kept paragraphs of `text` (furniture removed), in text order."""
+@lru_cache(maxsize=SEGMENT_CACHE_SIZE)
+def segment(text: str) -> tuple[Sentence, ...]:
+    """Sentences of the kept paragraphs of `text` (furniture removed), in text order.
+
+    Figures, quotes and the language pages all need the sentences of the same report, so
+    the result is remembered for the last `SEGMENT_CACHE_SIZE` texts and shared: a tuple of
+    frozen sentences, which no caller can change. `segment.cache_clear()` forgets them.
+    """
     sentences: list[Sentence] = []
     kept, _ = content_lines(text)
     for paragraph_no, (p_start, p_end) in enumerate(kept):
         for s_start, s_end in split_paragraph(text, p_start, p_end):
             sentences.append(Sentence(s_start, s_end, paragraph_no, len(sentences)))
-    return sentences
+    return tuple(sentences)
