@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crosscheck.figure_sources import attributions, source_for, source_words
 from crosscheck.figures import figures_in_text
-from crosscheck.times import time_expressions
+from crosscheck.times import _WHEN, time_expressions
 
 
 def figure(text: str, words: str) -> dict:
@@ -150,3 +152,17 @@ def test_source_for_prefers_the_narrowest_frame_holding_the_figure():
     first, second = sentence.index("20 trucks"), sentence.index("30 more")
     assert source_for(frames, first, first + 9).text == "Officials"
     assert source_for(frames, second, second + 7).text == "the governor"
+
+
+TIME_WORDS = st.sampled_from(
+    ["on", "Monday", "as of", "last", "week", "in", "December", "2014", "early", "this", "Year",
+     "declined", "may", "three", "days", "ago", "the", "army", "said", ",", ".", "Dec.", "19",
+     "overnight", "mid-", "September", "1990s", "tonight", "coming", "months"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TIME_WORDS, max_size=30).map(" ".join))
+def test_windowed_time_search_finds_what_the_full_pattern_finds(sentence):
+    whole = [(m.start(), " ".join(m.group().split())) for m in _WHEN.finditer(sentence)]
+    assert time_expressions(sentence) == whole

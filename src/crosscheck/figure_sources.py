@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from .attribution import CLAUSE_BREAKERS, FUNCTION_WORDS, lexicon
 from .numbers import LEXICON_DIR
@@ -119,34 +120,38 @@ def source_words() -> SourceWords:
 # --- tokens -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] in "$£€"
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+    low: str
+    is_word: bool
+    capitalised: bool
 
 
 def _tokens(sentence: str) -> list[_Token]:
     """Words (abbreviations like "U.S." whole, "2,000" whole) and punctuation marks."""
-    return [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    return [
+        _Token(
+            m.start(),
+            m.end(),
+            text,
+            text.lower(),
+            text[0].isalnum() or text[0] in "$£€",
+            text[0].isupper(),
+        )  # fmt: skip
+        for m in _TOKEN.finditer(sentence)
+        if (text := m.group())
+    ]
+
+
+_MONTH = re.compile(MONTHS)
 
 
 def _is_time(token: _Token) -> bool:
     if token.text.isupper() and len(token.text) > 1:
         return False  # "USA TODAY"
-    return token.low.rstrip(".") in TIME_WORDS or bool(re.fullmatch(MONTHS, token.text))
+    return token.low.rstrip(".") in TIME_WORDS or bool(_MONTH.fullmatch(token.text))
 
 
 def _is_link_participle(tokens: list[_Token], i: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +21,7 @@ from .articles import Sentence, segment
 from .errors import ArticleError
 from .figure_sources import source_for
 from .gold import FIGURE_CATEGORIES
-from .numbers import LEXICON_DIR, NumberPhrase, find_number_phrases
+from .numbers import LEXICON_DIR, NumberPhrase, find_number_phrases, number_anchors
 from .source_resolution import ParagraphSources
 from .text import normalise
 from .times import MONTHS, nearest, time_expressions
@@ -70,13 +71,8 @@ _AGENT_NEXT = re.compile(
     r"five\b|six\b|seven\b|eight\b|nine\b|ten\b)",
     re.IGNORECASE,
 )
-_MAYBE_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|thousand|million|billion|trillion|dozen|dozens|hundreds|thousands|"
-    r"millions|billions)\b",
-    re.IGNORECASE,
-)
+_COLLECTIVE_OF = re.compile(r"((?:\S+\s+){1,3})of\s*\Z")  # "a team of" before a number
+LOOK_BEHIND = 80  # characters before a number that the patterns ending at it may need
 
 
 @dataclass(frozen=True)
@@ -255,8 +251,14 @@ def _year_like(phrase: NumberPhrase) -> bool:
     return bool(re.fullmatch(r"\d{4}", phrase.number)) and 1000 <= phrase.raw_low <= 2100
 
 
+def _before(sentence: str, start: int) -> str:
+    """The few words before `start`: enough for patterns anchored at the end (`\\Z`), and
+    cheap, since those patterns would otherwise be tried at every earlier position."""
+    return sentence[max(0, start - LOOK_BEHIND) : start]
+
+
 def _previous_word(sentence: str, start: int) -> str:
-    words = sentence[:start].split()
+    words = _before(sentence, start).split()
     return words[-1] if words else ""
 
 
@@ -267,7 +269,7 @@ def _next_word(sentence: str, end: int) -> str:
 
 def _is_not_a_count(sentence: str, phrase: NumberPhrase) -> bool:
     """Dates, years, numbers in names and personal descriptors."""
-    before = sentence[: phrase.start]
+    before = _before(sentence, phrase.start)
     previous = _previous_word(sentence, phrase.start)
     if _MONTH_WORD.match(previous) or _MONTH_WORD.fullmatch(_next_word(sentence, phrase.end)):
         return True
@@ -280,8 +282,10 @@ def _is_not_a_count(sentence: str, phrase: NumberPhrase) -> bool:
     return False
 
 
-def _sentence_figures(raw: str, sentence: str, offset: int, sentence_no: int) -> list[dict]:
-    phrases = list(find_number_phrases(sentence))
+def _sentence_figures(
+    raw: str, sentence: str, offset: int, sentence_no: int, anchors: Sequence[int] | None = None
+) -> list[dict]:
+    phrases = list(find_number_phrases(sentence, anchors))
     rows: list[dict] = []
     for index, phrase in enumerate(phrases):
         stop = phrases[index + 1].start if index + 1 < len(phrases) else len(sentence)
@@ -343,7 +347,7 @@ def _figure(sentence: str, phrase: NumberPhrase, stop: int, earlier: list[dict])
         category = "targets"
     elif noun.person and category != "casualties" and earlier:
         if earlier[-1]["category"] == "casualties" and _CONJUNCTION_BEFORE.search(
-            sentence[: phrase.start]
+            _before(sentence, phrase.start)
         ):
             category = "casualties"
     return _row(phrase, phrase.start, end, noun.word, category)
@@ -360,13 +364,13 @@ def _bare_figure(sentence, phrase: NumberPhrase, stop, earlier: list[dict]) -> d
     cue = _context_category(sentence, phrase.start, phrase.end, stop, ("person",))
     if cue in ("casualties", "displaced"):
         return _row(phrase, phrase.start, phrase.end, "", cue)
-    collective = re.search(r"((?:\S+\s+){1,3})of\s*\Z", sentence[: phrase.start])
+    collective = _COLLECTIVE_OF.search(_before(sentence, phrase.start))
     if collective:
         for word in reversed(collective.group(1).split()):
             entry = _lexicon_entry(word, None)
             if entry:
                 return _row(phrase, phrase.start, phrase.end, "", entry[1][0])
-    if earlier and _CONJUNCTION_BEFORE.search(sentence[: phrase.start]):
+    if earlier and _CONJUNCTION_BEFORE.search(_before(sentence, phrase.start)):
         return _row(phrase, phrase.start, phrase.end, "", earlier[-1]["category"])
     if phrase.vague and phrase.bound != "range" or phrase.bound not in ("=", "range"):
         return _row(phrase, phrase.start, phrase.end, "", "other")
@@ -396,15 +400,18 @@ def figures_in_text(text: str, sentences: Sequence[Sentence] | None = None) -> l
     """
     clean = normalise(text)
     sentences = segment(text) if sentences is None else sentences
+    anchors = number_anchors(clean)
     rows: list[dict] = []
     paragraph_start = 0  # index of the first sentence of the current paragraph
     for index, sentence in enumerate(sentences):
         if index and sentence.paragraph_no != sentences[index - 1].paragraph_no:
             paragraph_start = index
+        first, last = bisect_left(anchors, sentence.start), bisect_left(anchors, sentence.end)
+        if first == last:
+            continue  # no digit, currency sign or number word: no figure
         sentence_text = clean[sentence.start : sentence.end]
-        if not _MAYBE_NUMBER.search(sentence_text):
-            continue
-        found = _sentence_figures(text, sentence_text, sentence.start, sentence.sentence_no)
+        inside = [at - sentence.start for at in anchors[first:last]]
+        found = _sentence_figures(text, sentence_text, sentence.start, sentence.sentence_no, inside)
         if found:
             paragraph = [clean[s.start : s.end] for s in sentences[paragraph_start : index + 1]]
             _attribute(found, paragraph, sentence.start)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -268,8 +268,9 @@ ANCHOR_REACH = 40
 _WINDOW = 200
 
 
-def _anchors(text: str) -> list[int]:
-    """Positions worth trying, found by fast scans instead of the full pattern everywhere."""
+def number_anchors(text: str) -> list[int]:
+    """Sorted positions where a number phrase may be: digits, currency signs and number-word
+    roots at a word start. Fast scans, so callers can skip text without any."""
     lower = text.lower()
     if len(lower) != len(text):  # rare: case folding changed lengths; scan it all
         return [m.start() for m in _patterns()[1].finditer(text)]
@@ -325,12 +326,15 @@ def _range(match: re.Match, hedge: str, bound: str, start: int) -> NumberPhrase 
     )
 
 
-def find_number_phrases(text: str) -> Iterator[NumberPhrase]:
-    """Every hedged number, range or vague quantity in `text`, left to right."""
+def find_number_phrases(text: str, anchors: Sequence[int] | None = None) -> Iterator[NumberPhrase]:
+    """Every hedged number, range or vague quantity in `text`, left to right.
+
+    `anchors` may pass `number_anchors(text)` when the caller has computed it already.
+    """
     finder = _patterns()[0]
     hedges = load_hedges()
     pos, size = 0, len(text)
-    for anchor in _anchors(text):
+    for anchor in number_anchors(text) if anchors is None else anchors:
         if anchor < pos:
             continue
         low, high = (

@@ -39,15 +39,33 @@ _WHEN = re.compile(
 _WHEN_ANCHOR = re.compile(
     rf"{DAYS}|{MONTHS}|\b(?:19|20)\d\d|[Tt]o(?:day|night|morrow)|[Yy]esterday|[Oo]vernight|"
     r"week|month|year|summer|winter|spring|fall\b|autumn|decade|days|morning|afternoon|evening|"
-    r"night"
+    r"night",
+    re.IGNORECASE,  # "this Year" in a headline; a spare window for "may" costs little
 )
 
 
+REACH_BEFORE, REACH_AFTER = 45, 20  # how far an expression spreads around its time word
+
+
 def time_expressions(sentence: str) -> list[tuple[int, str]]:
-    """(position, words) of each time expression of a sentence ("on Saturday", "last week")."""
-    if not _WHEN_ANCHOR.search(sentence):
-        return []
-    return [(m.start(), " ".join(m.group().split())) for m in _WHEN.finditer(sentence)]
+    """(position, words) of each time expression of a sentence ("on Saturday", "last week").
+
+    The full pattern runs only in short windows around time words ("week", "Monday", "2014"):
+    tried at every position of a sentence it costs far more than the few words it finds.
+    """
+    found: list[tuple[int, str]] = []
+    pos = 0
+    for anchor in _WHEN_ANCHOR.finditer(sentence):
+        if anchor.end() <= pos:
+            continue
+        low = max(pos, anchor.start() - REACH_BEFORE)
+        high = min(len(sentence), anchor.end() + REACH_AFTER)
+        for match in _WHEN.finditer(sentence, low, high):
+            if match.end() == high < len(sentence):  # the window may have cut it short
+                match = _WHEN.match(sentence, match.start()) or match
+            found.append((match.start(), " ".join(match.group().split())))
+            pos = match.end()
+    return found
 
 
 def nearest(found: Sequence[tuple[int, str]], at: int) -> str:
