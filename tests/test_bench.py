@@ -77,13 +77,31 @@ def test_bench_measures_every_stage(tmp_path):
     assert (
         result["n"] == 6 and result["megabytes"] > 0 and set(result["stages"]) == set(bench.STAGES)
     )
-    for stage in ("load", "clean", "sentences"):
+    for stage in ("load", "clean", "sentences", "extraction"):
         measured = result["stages"][stage]
         assert measured["articles_per_s"] > 0 and measured["mb_per_s"] > 0
+        assert measured["cpu_articles_per_s"] > 0 and measured["cpu_mb_per_s"] > 0
         assert measured["peak_mb"] >= 0 and measured["speedup"] > 0
     again = bench.bench(ROOT / "data", 6, seed=3, workers=1)
     assert again["digest"] == result["digest"]
-    assert "articles/s" in bench.format_table(result)
+    table = bench.format_table(result)
+    assert "articles/s" in table and "CPU MB/s" in table and "load average at start" in table
+    assert "whole extraction (sentences + figures + quotes)" in table
+
+
+def test_every_stage_splits_its_own_sentences():
+    """A stage never profits from sentences that an earlier stage left in the cache."""
+    from crosscheck.articles import segment
+
+    texts = [text for _, text in synthetic_reports(SOURCE, 3, seed=2)]
+    bench.run_stage("sentences", texts)
+    assert segment.cache_info().currsize == 3
+    bench.run_stage("clean", texts)
+    assert segment.cache_info().currsize == 0
+    frame = pd.DataFrame({"text": texts}, index=pd.Index(["x", "y", "z"], name="article_id"))
+    sentences, figures, quotes = bench.run_stage("extraction", frame)
+    assert len(sentences) == 3 and list(figures.columns)[0] == "article_id"
+    assert segment.cache_info().hits >= 3  # figures and quotes shared the splitting
 
 
 def test_bad_corpus_exits_2_naming_the_file(tmp_path, capsys):
