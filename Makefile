@@ -47,7 +47,7 @@ $(SETUP_STAMP): pyproject.toml
 	fi
 	@touch $@
 
-report: $(OUT)/index.html ## Run every notebook with papermill and render HTML into $(OUT)/
+report: $(OUT)/index.html ## Run every notebook with papermill and render HTML into reports/ (or OUT=dir)
 
 # The build record changes only when MANIFEST names another file, so switching manifests
 # rebuilds while a repeat of the same command does nothing.
