@@ -92,6 +92,46 @@ def test_partial_quote_inside_reporters_sentence():
     assert row["quote"] == "defeated the territorial caliphate."
 
 
+def test_whole_sentence_right_after_its_cue_is_direct():
+    text = (
+        "On the radio Senator Paula Grant declared \u201cWe will win this fight.\u201d\n\n"
+        "Mayor Tom Ruiz answered the critics, tweeting, \u201cCome and see for yourselves!\u201d\n"
+    )
+    rows = quotes_in_text(text)
+    assert [r["kind"] for r in rows] == ["direct", "statement"]
+    assert [r["speaker"] for r in rows] == ["Paula Grant", "Tom Ruiz"]
+
+
+def test_fragment_after_a_cue_stays_partial():
+    text = "Senator Paula Grant called the plan \u201ca waste of public money.\u201d\n"
+    assert only(text)["kind"] == "partial"
+
+
+def test_quotation_of_several_sentences_is_not_a_fragment():
+    text = (
+        "The mayor left early because, \u201cThe meeting was over. We had nothing more to "
+        "say.\u201d\n"
+    )
+    assert only(text)["kind"] == "direct"
+    abbreviations = "He warned of a \u201cdispute at the U.N. Security Council\u201d today.\n"
+    assert only(abbreviations)["kind"] == "partial"
+
+
+def test_lower_case_quote_after_said_that_is_partial():
+    text = (
+        "Paula Grant said on Monday that under the old rules, \u201cthe voters were left out "
+        "of the process.\u201d\n"
+    )
+    assert only(text)["kind"] == "partial"
+
+
+def test_nested_quote_closing_a_quotation_does_not_make_it_partial():
+    text = "\u201cThey told us, \u2018This is the end of the road,\u2019\u201d the letter reads.\n"
+    row = only(text)
+    assert row["kind"] == "statement"
+    assert row["speaker"] == "the letter"
+
+
 def test_pronoun_and_wrote_resolve_to_the_last_named_subject():
     text = (
         "President Donald Trump spoke on Tuesday.\n\n"

@@ -31,22 +31,60 @@ QUOTE_COLUMNS = [
 FRAME_COLUMNS = ["article_id", *QUOTE_COLUMNS]
 
 
+_CLOSING_MARKS = "'\"\u2019\u201d"
+# A word of two or more lower-case letters ends a sentence and a capitalised word opens the next
+# ("U.N. Security" and "St. Petersburg" are abbreviations, not breaks).
+_SENTENCE_BREAK = re.compile(r"\b[a-z]{2,}[.!?][\"'\u2019\u201d]?\s+[A-Z][a-z]")
+
+
+def _full_sentence(content: str) -> bool:
+    """A capitalised sentence closed by . ! or ? (a closing mark of a nested quote may follow)."""
+    content = content.strip()
+    return content[:1].isupper() and content.rstrip(_CLOSING_MARKS)[-1:] in {".", "!", "?"}
+
+
+def _cue_ends(report: Report, lead: str) -> re.Match | None:
+    """The cue that ends the reporter's words before a quotation ("Trump declared", "said,")."""
+    tail = lead[-80:]
+    last = None
+    for match in report.cue.finditer(tail):
+        last = match
+    if last is not None and not tail[last.end() :].strip(" ,:"):
+        return last
+    return None
+
+
 def _leads_in(report: Report, zone_start: int, seg: Segment) -> bool:
-    """True when reporter's words run into the quotation (a partial quote), not "X said:"."""
+    """True when reporter's words run into the quotation (a partial quote), not "X said:".
+
+    A whole sentence right after its cue ("Trump declared “I think …”", "tweeting, “… ?”") and a
+    quotation holding more than one sentence are the speaker's own sentences, not a fragment
+    of the reporter's; a lower-case quotation after "said that …," is the reporter's clause.
+    """
     lead = report.flat[zone_start : seg.open_mark].rstrip()
     if not lead:
         return False
-    return not (
-        lead.endswith((":", "\u2014", "--"))
-        or (lead.endswith(",") and bool(report.cue.search(lead[-60:])))
-    )
+    content = report.flat[seg.start : seg.end]
+    if lead.endswith((":", "\u2014", "--")):
+        return False
+    if content.strip()[:1].isupper() and _SENTENCE_BREAK.search(content):
+        return False
+    if _full_sentence(content) and _cue_ends(report, lead):
+        return False
+    if not lead.endswith(","):
+        return True
+    cues = list(report.cue.finditer(lead[-60:]))
+    if not cues:
+        return True
+    after_cue = lead[-60:][cues[-1].end() :]
+    return content.strip()[:1].islower() and bool(re.search(r"\bthat\b", after_cue))
 
 
 def _kind(report: Report, seg: Segment, zone_start: int, attribution: Attribution | None) -> str:
     partial = _leads_in(report, zone_start, seg)
     if not partial and seg.close_mark >= 0:
         follow = report.flat[seg.close_mark + 1 : seg.close_mark + 30].lstrip()
-        content = report.flat[seg.start : seg.end].rstrip()
+        content = report.flat[seg.start : seg.end].rstrip().rstrip(_CLOSING_MARKS)
         if (
             follow[:1].isalpha()
             and follow[:1].islower()
