@@ -238,6 +238,18 @@ def test_scare_quotes_titles_and_short_phrases_are_not_quotes():
     assert quotes_in_text(text) == []
 
 
+def test_title_case_quotations_in_headings_are_not_quotes():
+    text = (
+        "Senator Hammers Bank Chief: \u2018You Should Step Down Now.\u2019\n\n"
+        "The hearing ran for four hours on Tuesday.\n\n"
+        "\u2018Nothing Left to Lose.\u2019\n\n"
+        "\u2018A stab in the back,\u2019 the minister said of the vote.\n\n"
+        "Senator Paula Grant said: \u201cYou Should Step Down Now.\u201d\n"
+    )
+    rows = quotes_in_text(text)
+    assert [r["quote"] for r in rows] == ["A stab in the back,", "You Should Step Down Now."]
+
+
 def test_page_furniture_is_skipped():
     text = (
         "Troops leave Syria\n\n"

@@ -3,7 +3,10 @@
 Handles marks mixed within one report, apostrophes inside words, quotations run together on
 one line, quotations carried over several paragraphs (an opening mark on each, a closing
 mark only at the end) and tweets broken over lines. Unbalanced marks never reach past their
-paragraph. Scare quotes (under three words) and titles of works and operations are left out.
+paragraph. Scare quotes (under three words) and titles of works and operations are left out,
+and so are quotations in Title Case inside a headline or subheading line ("Senator Hammers
+Bank Chief: ‘You Should Resign’", "‘All Bets Are Off.’" alone on a line): headline style
+recasts the words as a title, so the marks no longer hold anyone's words verbatim.
 """
 
 from __future__ import annotations
@@ -153,8 +156,11 @@ def find_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]
             while end > start and text[end - 1].isspace():
                 end -= 1
             content = text[start:end]
-            if len(_WORD.findall(content)) < MIN_WORDS or _is_title(
-                text, p_start, open_mark, content
+            words = _WORD.findall(content)
+            if (
+                len(words) < MIN_WORDS
+                or _is_title(text, p_start, open_mark, content)
+                or (_title_case(words) and _is_heading(text, p_start, p_end))
             ):
                 continue
             continues = was_carried and open_mark <= p_start
@@ -163,27 +169,27 @@ def find_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]
     return segments
 
 
+_SMALL_WORDS = {
+    "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "from", "or",
+    "as", "vs", "via",
+}  # fmt: skip
+
+
+def _title_case(words: list[str]) -> bool:
+    return bool(words) and all(
+        w[:1].isupper() or w in _SMALL_WORDS or w[:1].isdigit() for w in words
+    )
+
+
+def _is_heading(text: str, p_start: int, p_end: int) -> bool:
+    """A headline or subheading line: short, and every word capitalised in headline style."""
+    return p_end - p_start <= 200 and _title_case(_WORD.findall(text, p_start, p_end))
+
+
 def _is_title(text: str, p_start: int, open_mark: int, content: str) -> bool:
     """Titles of works and operations: Title Case words after "the book", "Operation"…"""
     words = _WORD.findall(content)
-    small = {
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "in",
-        "on",
-        "for",
-        "to",
-        "at",
-        "by",
-        "with",
-        "from",
-        "or",
-    }
-    title_case = all(w[:1].isupper() or w in small or w[:1].isdigit() for w in words)
-    if not title_case or re.search(r"[.!?,]\W*$", content):
+    if not _title_case(words) or re.search(r"[.!?,]\W*$", content):
         return False
     if words and words[0] in _NAMED_THINGS:
         return True
