@@ -250,6 +250,19 @@ def test_title_case_quotations_in_headings_are_not_quotes():
     assert [r["quote"] for r in rows] == ["A stab in the back,", "You Should Step Down Now."]
 
 
+def test_quoted_transcript_turns_are_quotes_of_the_labelled_speaker():
+    text = (
+        "Republican nominee Gov. Mike Pence spoke to Fox host Chris Wallace on Sunday.\n\n"
+        '"WALLACE: Will the governor be at the debate tomorrow night?\n\n'
+        '"PENCE: I will be there, and so will my running mate.\n\n'
+        '"We are focused on the issues the voters care about."\n'
+    )
+    rows = quotes_in_text(text)
+    assert [r["speaker"] for r in rows] == ["Chris Wallace", "Mike Pence", "Mike Pence"]
+    assert {r["kind"] for r in rows} == {"direct"}
+    assert rows[1]["quote"].startswith("PENCE: I will be there")
+
+
 def test_page_furniture_is_skipped():
     text = (
         "Troops leave Syria\n\n"

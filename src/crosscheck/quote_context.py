@@ -48,6 +48,8 @@ _INTRO = re.compile(
     r"[\s\-\u2014\u2013]*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Since|For|With)\b"
     r"[^,]{0,40},\s*)"
 )
+# "PENCE: Well, look …" opening a quoted paragraph: a transcript turn and its speaker's label.
+_TURN_LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,2}):[ \t]+\S")
 _DASH_SOURCE = re.compile(r"[ \t]*-+[ \t]*[A-Z]")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _INFINITIVE = re.compile(r"\bto\s+$")
@@ -103,6 +105,15 @@ class Report:
         zone = self.flat[seg.close_mark + 1 : stop]
         lead = len(zone) - len(zone.lstrip(" ,;:-"))
         return zone[lead:], seg.close_mark + 1 + lead
+
+    def transcript_turn(self, seg: Segment) -> Attribution | None:
+        """ "WALLACE: …" at the start of a quotation: a transcript turn, said by the person the
+        label names ("Pence" resolves to the report's "Mike Pence")."""
+        match = _TURN_LABEL.match(self.flat, seg.start)
+        if not match:
+            return None
+        label = " ".join(w.capitalize() for w in match.group(1).split())
+        return Attribution(Speaker(label, name=label), "", False, seg.start)
 
     def after(self, seg: Segment, next_open: int, strict: bool = False) -> Attribution | None:
         """The cue after the quotation: "…," X said / said X, the Y / according to X."""

@@ -4,7 +4,15 @@
 straight and curly quotation marks paragraph by paragraph, drops scare quotes and titles,
 and attributes each quotation segment to a speaker through the cue next to it ("…," X said /
 said X / X said: "…" / according to X), the quotation it continues, or the previous
-paragraph's speaker. The cue searches around a segment live in quote_context.py, speaker phrases in
+paragraph's speaker.
+
+A quoted transcript ("PENCE: Well, look, …" opening a quoted paragraph) is read as direct quotes
+of the person the turn label names, resolved to the full name the report gives ("Mike Pence"),
+and an unlabelled quoted paragraph after a turn continues it. The guidelines define a quote as
+words inside quotation marks that a person said, one entry per paragraph when a quotation runs
+over several paragraphs; a transcript in quotation marks is exactly that, so it is not excluded
+(the PolNeAR gold leaves the one transcript it has unannotated, with the rest of that article).
+The cue searches around a segment live in quote_context.py, speaker phrases in
 attribution.py, name resolution in names.py.
 """
 
@@ -117,7 +125,10 @@ def quotes_in_text(text: str) -> list[dict]:
         zone_start = max(sentence.start if sentence else p_start, p_start)
         if same_para_prev:
             zone_start = max(zone_start, segments[index - 1].end + 1)
-        if _leads_in(report, zone_start, seg):
+        attribution = report.transcript_turn(seg)
+        if attribution is not None:
+            pass
+        elif _leads_in(report, zone_start, seg):
             attribution = report.according_after(seg, next_open) or report.before(seg, zone_start)
             attribution = attribution or report.after(seg, next_open, strict=True)
             attribution = attribution or report.subject_at(zone_start, seg.open_mark)
