@@ -20,11 +20,6 @@ from .furniture import content_lines
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
-# A paragraph without a period, "?" or "!" before its last character is one sentence:
-# no need to run Punkt on it (headlines, subheads, most quotes end-of-paragraph).
-_INNER_END = re.compile(r"[.?!…]")
-
-
 # Reports whose sentences `segment` remembers: more than one chunk of reports that the
 # extractors map over in turn (about 4 MB of sentences, plus the texts it keeps alive).
 SEGMENT_CACHE_SIZE = 1024
@@ -61,6 +56,14 @@ _WORD_THEN_PERIOD = re.compile(
     re.VERBOSE,
 )
 _QUESTION_OR_EXCLAMATION = re.compile(rf"[^\s]*[?!](?:{_NON_WORD}|[\ \xa0]+[^\s]+)")
+
+# Where Punkt may end a sentence: ".", "?" or "!" before punctuation or white space (`re`
+# counts a few more characters as white space than Punkt does: more candidates, never fewer).
+# A paragraph without one is a single sentence, and Punkt need not run on it.
+_BREAK_CANDIDATE = re.compile(rf"[.?!](?:{_NON_WORD}|\s)")
+# The paragraph's last ".", "?" or "!" with only closing quotes or brackets after it: Punkt
+# may cut there, but it gives the marks back to the sentence they close.
+_CLOSING_TAIL = re.compile(r"""[.?!]["')\]}‘’“”«»]+$""")
 
 
 class NewsPunkt(PunktSentenceTokenizer):
@@ -113,8 +116,9 @@ def reference_punkt() -> PunktSentenceTokenizer:
 
 def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of `text[start:end]`, a paragraph without surrounding white space."""
-    if not _INNER_END.search(text, start, end - 1):
-        return [(start, end)]
+    candidate = _BREAK_CANDIDATE.search(text, start, end)
+    if candidate is None or _CLOSING_TAIL.match(text, candidate.start(), end):
+        return [(start, end)]  # no candidate, or only the closing one
     return [(start + s, start + e) for s, e in punkt().span_tokenize(text[start:end])]
 
 
