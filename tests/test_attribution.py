@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crosscheck.attribution import is_name_token
 from crosscheck.quotes import quotes_in_text
 
 
@@ -184,3 +185,36 @@ def test_a_name_does_not_end_in_an_initial():
         '"This is an attack that should shock the conscience," she said.\n'
     )
     assert only(text)["speaker"] == "Hillary Clinton"
+
+
+def test_hyphenated_name_parts_are_names_but_adjective_compounds_are_not():
+    text = (
+        "Secretary General Ban Ki-moon met Jean-Marc Ayrault, the French foreign minister.\n\n"
+        "Ban Ki-moon condemned the test.\n\n"
+        '"We must urgently break this spiral of escalation," he told reporters.\n'
+    )
+    assert only(text)["speaker"] == "Ban Ki-moon"
+    assert is_name_token("Ki-moon") and is_name_token("Jae-in")
+    assert not any(map(is_name_token, ["Iranian-backed", "Kurdish-led", "Anti-war"]))
+
+
+def test_number_words_opening_a_sentence_are_not_speakers():
+    text = (
+        "Twenty-two years ago, a newspaper praised him as \u201cthe comeback kid of the "
+        "decade\u201d in a profile.\n"
+    )
+    assert only(text)["speaker"] is None
+
+
+def test_unisex_first_names_give_no_gender():
+    text = (
+        "The bill was backed by families of the victims.\n\n"
+        '"This is a great day for all of us," said widow Terry Moss.\n\n'
+        'She continued, "We waited fifteen years for this vote."\n'
+    )
+    assert [r["speaker"] for r in quotes_in_text(text)] == ["Terry Moss", "Terry Moss"]
+
+
+def test_a_document_that_reads_is_the_speaker():
+    row = only('"Our schools are thriving and our children are safe," the letter reads.\n')
+    assert (row["speaker"], row["kind"]) == ("the letter", "statement")

@@ -30,21 +30,8 @@ CLAUSE_BREAKERS = {
     "what", "how", "why", "not", "this", "ago", "week", "month", "year", "day", "night",
 }  # fmt: skip
 PARTICLES = {
-    "al",
-    "bin",
-    "ibn",
-    "de",
-    "da",
-    "van",
-    "von",
-    "del",
-    "der",
-    "la",
-    "le",
-    "di",
-    "du",
-    "el",
-}
+    "al", "bin", "ibn", "de", "da", "van", "von", "del", "der", "la", "le", "di", "du", "el",
+}  # fmt: skip
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 PREPOSITIONS = {"in", "of", "at", "from", "for", "with", "on", "near", "to", "by"}
 SUBJECT_FILLERS = {"of", "the", "for", "and", "to", "former", "then", "late", "ex", "a", "an"}
@@ -72,6 +59,21 @@ SPOKESPEOPLE = {
 }  # fmt: skip
 CONTRACTED_PRONOUNS = re.compile(r"^(he|she|it|they|we)['’](?:s|re|ve|d|ll)$", re.IGNORECASE)
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+NUMBER_WORDS = TENS | {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "hundred", "thousand", "million", "dozen", "dozens", "hundreds", "thousands",
+}  # fmt: skip
+# Lower-case second parts of adjective compounds ("Iranian-backed", "Kurdish-led", "U.S.-style"),
+# unlike the lower-case parts of names ("Ban Ki-moon", "Moon Jae-in").
+_COMPOUND_PARTS = {
+    "born", "based", "run", "led", "made", "style", "era", "like", "wide", "free", "friendly",
+    "type", "owned", "class", "level", "old", "long", "term", "time", "state", "american",
+}  # fmt: skip
+_PREFIXES = {
+    "anti", "post", "pre", "pro", "non", "ex", "mid", "self", "co", "multi", "semi", "neo",
+    "pan", "sub", "inter", "trans", "counter", "cross", "all", "half", "well",
+}  # fmt: skip
 STATEMENT_WORDS = re.compile(
     r"\b(?:statements?|tweets?|tweeted|twitter|posts?|posted|release|letter|e-?mail|facebook|"
     r"instagram|communiqu[eé]|memo|op-ed|wrote|written|writes)\b",
@@ -160,9 +162,18 @@ def is_name_token(token: str) -> bool:
     if "." in core or core.isupper() or core.endswith(("'s", "’s", "'", "’")):
         return False  # U.S., ISIS, Trump's
     pieces = core.split("-")
-    if any(not p[:1].isupper() and p.lower() not in PARTICLES for p in pieces[1:]):
-        return False  # Iranian-backed
+    if any(_adjective_part(p) for p in pieces[1:]) or (
+        pieces[0].lower() in _PREFIXES and not pieces[-1][:1].isupper()
+    ):
+        return False  # Iranian-backed, Kurdish-led
     return any(ch.islower() for ch in core)
+
+
+def _adjective_part(piece: str) -> bool:
+    """A lower-case word after a hyphen that makes an adjective compound, not a name part."""
+    if piece[:1].isupper() or piece.lower() in PARTICLES:
+        return False
+    return piece in _COMPOUND_PARTS or piece.endswith(("ed", "ing", "en")) or len(piece) > 5
 
 
 def strip_possessive(token: str) -> str:
@@ -373,6 +384,8 @@ def _described(phrase: str, words: list[str], appositions: list[str]) -> Speaker
     if not words or len(words) > 10 or not words[-1][:1].isalpha():
         return None
     lowered = [w.lower() for w in words]
+    if all(part in NUMBER_WORDS for w in lowered for part in w.split("-")):
+        return None  # "Twenty-two" (years ago) is a number, not a speaker
     if lowered[0] in PREPOSITIONS or lowered[-1] in FUNCTION_WORDS or lowered[-1].endswith("ly"):
         return None
     has_proper = any(w[:1].isupper() for w in words[1:]) or (

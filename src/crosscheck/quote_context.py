@@ -46,7 +46,7 @@ _AFTER_CUE_END = re.compile(
 )
 _INTRO = re.compile(
     r"[\s\-\u2014\u2013]*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Since|For|With)\b"
-    r"[^,]{0,40},\s*)"
+    r"[^,]{0,40},\s*|[^,]{0,30}\bago,\s*)"
 )
 # "PENCE: Well, look …" opening a quoted paragraph: a transcript turn and its speaker's label.
 _TURN_LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,2}):[ \t]+\S")
