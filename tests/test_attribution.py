@@ -218,3 +218,26 @@ def test_unisex_first_names_give_no_gender():
 def test_a_document_that_reads_is_the_speaker():
     row = only('"Our schools are thriving and our children are safe," the letter reads.\n')
     assert (row["speaker"], row["kind"]) == ("the letter", "statement")
+
+
+def test_it_and_they_resolve_to_the_organisation_last_named():
+    text = (
+        "The United Nations Security Council met on Friday about the test.\n\n"
+        '"We will begin work on appropriate measures at once," they said.\n\n'
+        "The rebels took the town, according to Syria's government. \"The minister received "
+        'a letter from his counterpart before the raids began," it said.\n'
+    )
+    rows = quotes_in_text(text)
+    assert [r["speaker"] for r in rows] == [
+        "The United Nations Security Council",
+        "Syria's government",
+    ]
+
+
+def test_it_prefers_the_document_quoted_last_over_an_earlier_organisation():
+    text = (
+        "The Times praised the developer in 1995.\n\n"
+        '"He has managed to erase much of his debt," the article read.\n\n'
+        '"He is moving ahead with major projects," it added.\n'
+    )
+    assert [r["speaker"] for r in quotes_in_text(text)] == ["the article", "the article"]

@@ -129,6 +129,7 @@ class NameIndex:
         full: list[Mention] = []
         singles: list[tuple[int, str]] = []
         quoted_starts = [s for s, _ in quoted]
+        self._quoted, self._quoted_starts = quoted, quoted_starts
         for p_start, p_end in spans:
             for match in _CAPITAL_RUN.finditer(text, p_start, p_end):
                 if _inside(quoted, quoted_starts, match.start()):
@@ -310,6 +311,10 @@ class NameIndex:
             or (w.isalpha() and w not in FUNCTION_WORDS and not w.endswith(("ed", "ly", "ing")))
             for w in words
         )
+
+    def is_quoted(self, position: int) -> bool:
+        """True inside a quotation of the report."""
+        return _inside(self._quoted, self._quoted_starts, position)
 
     def add_speaker(self, name: str, position: int) -> None:
         """Record that `name` was quoted at `position`: the likeliest referent of a later he/she."""

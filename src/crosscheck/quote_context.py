@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .articles import Sentence, segment
 from .attribution import (
@@ -217,7 +218,7 @@ class Report:
             window = self.paragraphs[max(0, self._paragraph_of(position) - 3)][0]
             name = self.names.resolve_pronoun(speaker.pronoun, position, window)
             if not name and speaker.pronoun in {"they", "it"}:
-                name = self.last_collective or ""
+                name = self._latest_body(position, window)
             if not name:
                 return "", "", ""
             self.names.learn_gender(name, speaker.pronoun)
@@ -239,7 +240,7 @@ class Report:
             self.names.add_speaker(titled, position)
             role = self.names.role_of(titled)
             return titled, role, _organisation(role)
-        self.last_collective = speaker.description
+        self.last_collective = (speaker.description, position)
         return speaker.description, speaker.role, speaker.organisation
 
     def subject_at(self, zone_start: int, stop: int, cue: str = "") -> Attribution | None:
@@ -274,7 +275,35 @@ class Report:
         starts = [p[0] for p in self.paragraphs]
         return max(bisect.bisect_right(starts, position) - 1, 0)
 
-    last_collective: str | None = None
+    last_collective: tuple[str, int] | None = None
+
+    def _latest_body(self, position: int, window_start: int) -> str:
+        """What "it"/"they" said: the body or document last quoted, or the organisation last
+        named outside quotation marks ("the Security Council … they said"), whichever is later."""
+        best, best_at = self.last_collective or ("", -1)
+        if best_at < window_start:
+            best, best_at = "", -1
+        start = max(window_start, best_at + len(best) + 1)
+        for match in _body_pattern().finditer(self.flat, start, position):
+            if not self.names.is_quoted(match.start()):
+                best, best_at = match.group(1), match.start()
+        return best
+
+
+@lru_cache(maxsize=1)
+def _body_pattern() -> re.Pattern:
+    """A named organisation: capitalised words ending in an organisation word ("the Times",
+    "United Nations Security Council"), or a body noun after a capitalised owner or adjective
+    ("Syria's government", "the Syrian military")."""
+    words = lexicon().org_words
+    by_length = sorted(words, key=len, reverse=True)
+    named = "|".join(re.escape(w) for w in by_length if words[w] == "org")
+    nouns = "|".join(re.escape(w) for w in sorted(words) if words[w] == "body")
+    return re.compile(
+        rf"(?<![\w.'’-])((?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?)"
+        rf"{{0,5}}(?:{named})(?![\w'’-])(?!\s+[A-Z])"
+        rf"|(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*(?:['’]s)?\s+){{1,4}}(?:{nouns})\b)"
+    )
 
 
 def _organisation(role: str) -> str:
