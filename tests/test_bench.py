@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from crosscheck import bench
-from crosscheck.bench import _vary_number, name_pool, split, synthetic_reports
+from crosscheck.bench_corpus import _vary_number, name_pool, split, synthetic_reports
 from crosscheck.errors import CrosscheckError
 
 ROOT = Path(__file__).resolve().parents[1]
