@@ -78,6 +78,29 @@ def bounds(row: dict) -> tuple[float | None, float | None]:
          "other"),
         ("The militia holds tens of thousands hostage.", "tens of thousands", 20000, 99999, "",
          "other"),
+        ("Donations passed $1billion in August.", "$1billion", 1e9, 1e9, "", "money"),
+        ("Half a million people marched.", "Half a million people", 5e5, 5e5, "", "other"),
+        ("It cost a quarter of a million dollars.", "a quarter of a million dollars", 2.5e5, 2.5e5,
+         "", "money"),
+        ("Firms sheltered trillions of dollars abroad.", "trillions of dollars", 2e12, 1e13 - 1,
+         "", "money"),
+        ("The fare rose by 40 cents.", "40 cents", 40, 40, "", "money"),
+        ("A couple dozen bankers earn more.", "A couple dozen bankers", 24, 24, "", "other"),
+        ("The charity fought over millions of dollars.", "millions of dollars", 2e6, 1e7 - 1, "",
+         "money"),
+        ("About 20 veterans commit suicide each day.", "About 20 veterans", 20, 20, "about",
+         "casualties"),
+        ("Six million American jobs depend on trade.", "Six million American jobs", 6e6, 6e6, "",
+         "other"),
+        ("Two well-known American cable news hosts joined.",
+         "Two well-known American cable news hosts", 2, 2, "", "other"),
+        ("The audit found 58 Fortune 500 companies paid nothing.", "58 Fortune 500 companies", 58,
+         58, "", "other"),
+        ("In Mosul 300 people were killed.", "300 people", 300, 300, "", "casualties"),
+        ("Obama Sends 300 Troops to Iraq", "300 Troops", 300, 300, "", "troops"),
+        ("He was one of 12 soldiers killed in the attack.", "12 soldiers", 12, 12, "",
+         "casualties"),
+        ("The army sent 1500 troops.", "1500 troops", 1500, 1500, "", "troops"),
     ],
 )  # fmt: skip
 def test_constructions(sentence, text, low, high, hedge, category):
@@ -106,6 +129,17 @@ def test_constructions(sentence, text, low, high, hedge, category):
         "The two-hour film and a 13-minute trailer were shown.",
         "Contributing: Kim Hjelmgaard",
         "The 2016 campaign promises were kept.",
+        "One in five voters is undecided, and 1 in 4 residents moved.",
+        "Nine out of 10 economists agree.",
+        "Nearly eight of 10 voters will watch.",
+        "About one of every nine voters is young.",
+        "Cities keep 37 cents out of each dollar.",
+        "Tuition now starts at six figures.",
+        "The plan helps people under 30 and adults over 65.",
+        "She praised the 2011 raid on the compound.",
+        "The 1951 Refugee Convention applies.",
+        "All the Fortune 500 companies paid less tax.",
+        "He is the No. 2 official at the agency.",
     ],
 )
 def test_not_figures(sentence):
@@ -125,6 +159,20 @@ def test_several_figures_in_one_sentence_with_ellipsis_and_context():
     assert [(r["text"], r["category"], bounds(r)) for r in rows] == [
         ("At least 25 militia fighters", "casualties", (25, None)),
         ("55 wounded", "casualties", (55, 55)),
+    ]
+
+
+def test_numbers_after_of_which_or_of_them_count_what_came_before():
+    rows = figures_in_text("The bank has 987 branches, 537 of which are abroad.")
+    assert [(r["text"], r["category"]) for r in rows] == [
+        ("987 branches", "other"),
+        ("537", "other"),
+    ]
+    rows = figures_in_text("The raid killed 12 in three attacks; two of them were children.")
+    assert [(r["text"], r["category"]) for r in rows] == [
+        ("12", "casualties"),
+        ("three attacks", "strikes"),
+        ("two", "other"),
     ]
 
 

@@ -57,6 +57,15 @@ def interval(text: str) -> tuple[float | None, float | None, str]:
         ("two dozen", 24),
         ("half a dozen", 6),
         ("three million", 3e6),
+        ("$4billion", 4e9),
+        ("$12.5million", 12_500_000),
+        ("half a million", 500_000),
+        ("a half million", 500_000),
+        ("a quarter of a million", 250_000),
+        ("a quarter million", 250_000),
+        ("three-quarters of a billion", 750_000_000),
+        ("a couple dozen", 24),
+        ("a couple of hundred", 200),
     ],
 )
 def test_exact_numbers(text, value):
@@ -74,6 +83,8 @@ def test_exact_numbers(text, value):
         ("hundreds of thousands", 200000, 999999),
         ("a few hundred", 200, 999),
         ("several thousand", 2000, 9999),
+        ("trillions", 2e12, 1e13 - 1),
+        ("tens of trillions", 2e13, 1e14 - 1),
     ],
 )
 def test_vague_quantities(text, low, high):
@@ -135,6 +146,23 @@ def test_a_falling_from_to_is_two_numbers_not_a_range():
 )
 def test_glued_numbers_are_not_phrases(text):
     assert list(find_number_phrases(text)) == []
+
+
+def test_over_before_a_vague_plural_is_a_particle_not_a_hedge():
+    assert interval("they fought over millions") == (2e6, 9_999_999, "")
+    assert interval("over a million") == (1_000_001, None, "over")
+
+
+def test_a_postfix_after_the_second_of_two_numbers_hedges_only_the_second():
+    phrases = list(find_number_phrases("$846million and $3million or more"))
+    assert [(p.number, p.hedge, p.low) for p in phrases] == [
+        ("$846million", "", 846e6),
+        ("$3million", "or more", 3e6),
+    ]
+
+
+def test_half_alone_is_no_number():
+    assert list(find_number_phrases("half the money, the first quarter, a couple")) == []
 
 
 def test_offsets_cover_hedge_and_number():

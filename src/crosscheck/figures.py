@@ -21,10 +21,16 @@ from .articles import Sentence, segment
 from .errors import ArticleError
 from .figure_sources import source_for
 from .gold import FIGURE_CATEGORIES
-from .numbers import LEXICON_DIR, NumberPhrase, find_number_phrases, number_anchors
+from .numbers import (
+    LEXICON_DIR,
+    NumberPhrase,
+    find_number_phrases,
+    load_hedges,
+    number_anchors,
+)
 from .source_resolution import ParagraphSources
 from .text import normalise
-from .times import MONTHS, nearest, time_expressions
+from .times import DAYS, MONTHS, nearest, time_expressions
 
 FIGURE_COLUMNS = [
     "article_id", "sentence_no", "start", "end", "text", "number", "low", "high", "hedge",
@@ -50,15 +56,35 @@ _STOP = frozenset(
     still already now up out off down near toward towards via like amid among within without upon
     onto what how why whether remains""".split()
 )
+_SINGULAR_IN_S = frozenset(
+    """news series species means politics economics always perhaps sometimes whereas unless
+    besides afterwards towards thanks overseas""".split()
+)
 _TEMPORAL_BEFORE = frozenset(
     "in since by until till from of during before after early late mid".split()
 )
 _MONTH_WORD = re.compile(rf"{MONTHS}\Z")
+_DAY_OR_MONTH = re.compile(rf"(?:{DAYS}|{MONTHS})\Z")
+# A capitalised word before a bare number names something ("Fortune 500 companies", "Resolution
+# 2254 was"), unless it is a place or time after a preposition ("in Mosul 300 people").
+_NAME_BEFORE = re.compile(r"(?P<lead>\S*[A-Za-z0-9])\s+(?P<name>[A-Z][a-z]+)\s+\Z")
+_PLACE_OR_TIME_LEAD = frozenset(
+    """in at on near across throughout around inside outside from since by after before during
+    until""".split()
+)
+# "people under 30", "voters over 65": an age limit, not a count.
+_AGE_LIMIT_BEFORE = re.compile(
+    r"\b(?P<who>[A-Za-z]+)\s+(?:under|over|above|below|older\s+than|younger\s+than)\s+\Z"
+)
+_AGE_GROUPS = frozenset("those anyone everyone kids adults youths ages aged age".split())
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\b(?:father|mother|parent|parents|mum|mom|dad)\s+of|\baged?|\bages|\bNo\.|\bnumber|#)\s*\Z",
     re.IGNORECASE,
 )
-_PARTITIVE = re.compile(r"\s+of\s+(the|his|her|their|its|our|these|those|them|whom|us)\b", re.I)
+_PARTITIVE = re.compile(
+    r"\s+of\s+(the|his|her|their|its|our|these|those|them|whom|which|us)\b", re.IGNORECASE
+)
+_PARTITIVE_PRONOUNS = frozenset("them whom which us".split())
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _CONJUNCTION_BEFORE = re.compile(
     r"(?:\band|\bor|\bbut|\bwhile|\bplus|\bas well as|\balong with|\bincluding|\banother)\s*\Z",
@@ -71,6 +97,18 @@ _AGENT_NEXT = re.compile(
     r"five\b|six\b|seven\b|eight\b|nine\b|ten\b)",
     re.IGNORECASE,
 )
+# Between the two numbers of a ratio: "one in five", "two out of three", "eight of 10", "one of
+# every nine". "Of" alone makes a ratio only over 10, 100 or 1,000 ("one of 12 soldiers killed"
+# is a count of 12).
+_RATIO_LINK = re.compile(
+    r"\s+(?:out\s+of|in|(?P<of>of))\s+(?:(?P<every>every|each)\s+)?", re.IGNORECASE
+)
+_RATIO_EACH = re.compile(
+    r"(?:\s+of|(?:\s+[a-z]+)?\s+out\s+of)\s+(?:every|each)\s+(?!\d)[a-z]", re.IGNORECASE
+)
+_NUMBER_SIGN_END = re.compile(r"\b(?:No|Nos|no|nos)\.\s*\Z")
+_NAME_NUMBER = re.compile(r"(?<= )\d+(?= [A-Za-z])")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")
 _COLLECTIVE_OF = re.compile(r"((?:\S+\s+){1,3})of\s*\Z")  # "a team of" before a number
 LOOK_BEHIND = 80  # characters before a number that the patterns ending at it may need
 
@@ -136,11 +174,18 @@ def _lexicon_entry(word: str, previous: str | None) -> tuple[str, tuple[str, boo
     return (low, lexicon[low]) if low in lexicon else None
 
 
+def _singular(word: str) -> bool:
+    """A lexicon noun whose plural is in the lexicon too ("raid" of "raids")."""
+    low, lexicon = word.lower().rstrip("."), load_categories()
+    return f"{low}s" in lexicon or f"{low}es" in lexicon or f"{low[:-1]}ies" in lexicon
+
+
 def _looks_plural(word: str) -> bool:
     low = word.lower()
     return (
         len(low) > 3
         and low.endswith("s")
+        and low not in _SINGULAR_IN_S
         and not low.endswith(("ss", "us", "is", "'s"))
         and not word.isupper()
         and low.isalpha()
@@ -154,13 +199,20 @@ def _bare_word(word: str) -> str:
 
 def _counted_noun(sentence: str, pos: int, one: bool) -> tuple[Noun | None, bool]:
     """The counted noun after position `pos`, and whether the number is not a count at all."""
-    non_counts = load_non_counts()
+    non_counts, lexicon = load_non_counts(), load_categories()
     weak: Noun | None = None
     previous: str | None = None
-    words = 0
+    words, skip_to = 0, pos
     for match in _WORD.finditer(sentence, pos):
+        if match.start() < skip_to:
+            continue
         word = _bare_word(match.group())
         if not word[0].isalpha():
+            named = _NAME_NUMBER.match(sentence, match.start())
+            name = previous and _NAME_WORD.fullmatch(previous)
+            if named and name and previous.lower() not in lexicon:
+                skip_to, previous, words = named.end(), named.group(), words + 1
+                continue  # "58 Fortune 500 companies": the number belongs to a name
             break
         low = word.lower()
         if low in non_counts or low.rstrip(".") in non_counts:
@@ -178,6 +230,10 @@ def _counted_noun(sentence: str, pos: int, one: bool) -> tuple[Noun | None, bool
                 noun, (category, person) = following
                 word = _bare_word(nxt.group())
                 end = nxt.start() + len(word)
+            if not one and _singular(word):  # "two American cable news hosts"
+                head = _plural_head(sentence, end)
+                if head:
+                    return head, False
             return Noun(word, category, person, True, end), False
         if low in _STOP and not (word.isupper() and len(word) > 1):
             break
@@ -191,6 +247,22 @@ def _counted_noun(sentence: str, pos: int, one: bool) -> tuple[Noun | None, bool
         if words >= WINDOW_WORDS:
             break
     return weak, False
+
+
+def _plural_head(sentence: str, pos: int) -> Noun | None:
+    """The plural noun a few words after a singular modifier ("American ... hosts"), if any."""
+    for count, match in enumerate(_WORD.finditer(sentence, pos)):
+        word = _bare_word(match.group())
+        low = word.lower()
+        if count >= 3 or not word[0].isalpha() or low in _STOP or low in load_non_counts():
+            return None
+        entry = _lexicon_entry(word, None)
+        if entry and not _singular(word):
+            category, person = entry[1]
+            return Noun(word, category, person, True, match.start() + len(word))
+        if _looks_plural(word) and word[0].islower():
+            return Noun(word, "other", False, False, match.start() + len(word))
+    return None
 
 
 def _extend_coordination(sentence: str, noun: Noun) -> int:
@@ -275,6 +347,8 @@ def _is_not_a_count(sentence: str, phrase: NumberPhrase) -> bool:
         return True
     if _NOT_A_COUNT_BEFORE.search(before):
         return True
+    if not phrase.hedge and phrase.number.isdigit() and _in_a_name(sentence, phrase, before):
+        return True
     if phrase.bound == "range" and re.search(r"\b\d{4}\b", phrase.number):
         low, high = phrase.raw_low, phrase.raw_high
         if 1000 <= low <= 2100 and 1000 <= high <= 2100 and "," not in phrase.number:
@@ -282,12 +356,31 @@ def _is_not_a_count(sentence: str, phrase: NumberPhrase) -> bool:
     return False
 
 
+def _in_a_name(sentence: str, phrase: NumberPhrase, before: str) -> bool:
+    """A plain number right after a capitalised word inside a sentence, with a lower-case word
+    (or nothing) after it: "the Fortune 500 companies", "Resolution 2254 was adopted"."""
+    name = _NAME_BEFORE.search(before)
+    if not name:
+        return False
+    word, lead = name.group("name"), name.group("lead")
+    if lead.lower() in _PLACE_OR_TIME_LEAD or _DAY_OR_MONTH.match(word):
+        return False
+    low = word.lower()
+    if low in _STOP or low in load_categories() or low in load_hedges():
+        return False
+    following = _next_word(sentence, phrase.end)
+    return not following[:1].isupper()
+
+
 def _sentence_figures(
     raw: str, sentence: str, offset: int, sentence_no: int, anchors: Sequence[int] | None = None
 ) -> list[dict]:
     phrases = list(find_number_phrases(sentence, anchors))
+    ratios = _ratio_parts(sentence, phrases)
     rows: list[dict] = []
     for index, phrase in enumerate(phrases):
+        if index in ratios:
+            continue
         stop = phrases[index + 1].start if index + 1 < len(phrases) else len(sentence)
         row = _figure(sentence, phrase, stop, rows)
         if row is None:
@@ -301,6 +394,30 @@ def _sentence_figures(
         )
         rows.append(row)
     return rows
+
+
+def _ratio_parts(sentence: str, phrases: Sequence[NumberPhrase]) -> set[int]:
+    """Indexes of the phrases that make a ratio ("one in five", "eight of 10 voters", "one of
+    every nine", "37 cents out of each dollar"): a proportion, not a count."""
+    parts: set[int] = set()
+    for index, phrase in enumerate(phrases):
+        if phrase.bound == "range":
+            continue
+        per_each = _RATIO_EACH.match(sentence, phrase.end)
+        if per_each and not phrase.money:
+            parts.add(index)
+        if index + 1 == len(phrases):
+            break
+        nxt = phrases[index + 1]
+        link = _RATIO_LINK.fullmatch(sentence, phrase.end, nxt.start)
+        if not link or nxt.bound == "range" or phrase.money or nxt.money:
+            continue
+        smaller = phrase.raw_high < nxt.raw_low
+        if link.group("every") or (
+            smaller and (link.group("of") is None or nxt.raw_low in (10, 100, 1000))
+        ):
+            parts.update((index, index + 1))
+    return parts
 
 
 def _figure(sentence: str, phrase: NumberPhrase, stop: int, earlier: list[dict]) -> dict | None:
@@ -327,10 +444,13 @@ def _figure(sentence: str, phrase: NumberPhrase, stop: int, earlier: list[dict])
         return None
     if noun and _year_like(phrase):
         previous = _previous_word(sentence, phrase.start).lower()
-        if not noun.known or previous in _TEMPORAL_BEFORE:
-            return None
+        if not noun.known or previous in _TEMPORAL_BEFORE or _singular(noun.word):
+            return None  # "since 2014 fighters", "the 2011 raid", "the 1951 Refugee Convention"
     if noun is None:
-        return _bare_figure(sentence, phrase, stop, earlier)
+        row = _bare_figure(sentence, phrase, stop, earlier)
+        if row is None and partitive and partitive.group(1).lower() in _PARTITIVE_PRONOUNS:
+            row = _row(phrase, phrase.start, phrase.end, "", "other")  # "537 of which are"
+        return row
     if one and not noun.known:
         return None
     end = _extend_coordination(sentence, noun) if noun.person else noun.end
@@ -361,6 +481,11 @@ def _bare_figure(sentence, phrase: NumberPhrase, stop, earlier: list[dict]) -> d
     previous = _previous_word(sentence, phrase.start)
     if previous[:1].isupper() and previous.lower() not in load_categories():
         return None  # a number inside a name: "Resolution 2254"
+    age = _AGE_LIMIT_BEFORE.search(_before(sentence, phrase.number_start))
+    if age and phrase.hedge:
+        who = age.group("who").lower()
+        if who in _AGE_GROUPS or load_categories().get(who, ("", False))[1]:
+            return None
     cue = _context_category(sentence, phrase.start, phrase.end, stop, ("person",))
     if cue in ("casualties", "displaced"):
         return _row(phrase, phrase.start, phrase.end, "", cue)
@@ -412,6 +537,9 @@ def figures_in_text(text: str, sentences: Sequence[Sentence] | None = None) -> l
         sentence_text = clean[sentence.start : sentence.end]
         inside = [at - sentence.start for at in anchors[first:last]]
         found = _sentence_figures(text, sentence_text, sentence.start, sentence.sentence_no, inside)
+        if found and found[0]["start"] == sentence.start:
+            if _NUMBER_SIGN_END.search(clean, max(0, sentence.start - 8), sentence.start):
+                del found[0]  # "the No. | 2 official": a sentence split after "No."
         if found:
             paragraph = [clean[s.start : s.end] for s in sentences[paragraph_start : index + 1]]
             _attribute(found, paragraph, sentence.start)

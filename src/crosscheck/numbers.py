@@ -49,7 +49,10 @@ VAGUE = {
     "thousands": (2000, 10_000),
     "millions": (2e6, 1e7),
     "billions": (2e9, 1e10),
+    "trillions": (2e12, 1e13),
 }
+# Parts of a scale word: "half a million", "a quarter of a million", "three-quarters of a billion".
+FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 POSTFIX_BOUNDS = {"or more": ">=", "or fewer": "<=", "or less": "<=", "or so": "~", "plus": ">"}
 BOUNDS = {">", ">=", "<", "<=", "~", "range", "="}
 
@@ -68,23 +71,32 @@ _WORD_RUN = (
 )
 _DOZEN = rf"\b(?:(?:half\s+a|a\s+half|a|{_TEN}-{_UNIT}|{_TEN}|{_UNIT})\s+)?dozen\b(?!-\w)"
 _VAGUE = (
-    r"\b(?:(?:tens|dozens|hundreds)\s+of\s+(?:thousands|millions|billions)"
+    r"\b(?:(?:tens|dozens|hundreds)\s+of\s+(?:thousands|millions|billions|trillions)"
     r"|(?:a\s+few|several)\s+(?:dozen|hundred|thousand|million|billion)"
-    r"|dozens|hundreds|thousands|millions|billions)\b(?!-\w)"
+    r"|dozens|hundreds|thousands|millions|billions|trillions)\b(?!-\w)"
 )
+_BIG_SCALE = r"(?:thousand|million|billion|trillion)"
+_PART_OF_SCALE = (
+    rf"\b(?:half\s+a|a\s+half|(?:a|one)[\s-]quarter(?:\s+of\s+a)?|three[\s-]quarters\s+of\s+a)"
+    rf"\s+{_BIG_SCALE}\b(?!-\w)"
+)
+_COUPLE = r"\ba\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million|billion)\b(?!-\w)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NOT_AFTER_DIGITS = r"(?![\w%°]|[.,:/]\d|-(?!plus\b)[A-Za-z]|'\w|’\w)"
 _DIGIT_AMOUNT = rf"{_DIGITS}(?:\s+(?:{_SCALE})\b(?!-\w)|{_NOT_AFTER_DIGITS})"
 _MONEY = (
     rf"(?:US|U\.S\.|A|C|NZ|HK)?[$£€]\s?{_DIGITS}"
-    rf"(?:\s+(?:{_SCALE})\b|(?:{_alternation(MONEY_SUFFIXES)})\b|{_NOT_AFTER_DIGITS})"
+    rf"(?:\s+(?:{_SCALE})\b|(?:{_SCALE}|{_alternation(MONEY_SUFFIXES)})\b|{_NOT_AFTER_DIGITS})"
 )
 # A cheap first test, so that ordinary words fail before the long alternatives are tried.
 _QUANTITY_START = (
     r"(?=[0-9$£€]|(?:a|an|half|several|zero|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|"
     r"thi|fif|for|hun|tho|mil|bil|tri|doz|us|u\.s\.|nz|hk|[ac][$£€]))"
 )
-QUANTITY = rf"(?:{_QUANTITY_START}(?:{_VAGUE}|{_DOZEN}|{_MONEY}|{_DIGIT_AMOUNT}|{_WORD_RUN}))"
+QUANTITY = (
+    rf"(?:{_QUANTITY_START}(?:{_VAGUE}|{_PART_OF_SCALE}|{_COUPLE}|{_DOZEN}|{_MONEY}|{_DIGIT_AMOUNT}"
+    rf"|{_WORD_RUN}))"
+)
 _CONNECTOR = r"(?:\s*[-–—]\s*|\s+(?:to|through|and|or)\s+)"
 
 
@@ -177,11 +189,23 @@ def _digits_value(literal: str) -> tuple[float, float]:
 def parse_quantity(literal: str) -> Quantity | None:
     """Read one number ("47", "1.5 million", "a dozen", "hundreds of thousands"); None if not."""
     text = " ".join(literal.lower().replace("-", " - ").split()).replace(" - ", "-")
-    vague = re.fullmatch(r"(tens|dozens|hundreds|thousands|millions|billions)(?: of (\w+))?", text)
+    vague = re.fullmatch(
+        r"(tens|dozens|hundreds|thousands|millions|billions|trillions)(?: of (\w+))?", text
+    )
     if vague:
         low, past = VAGUE[vague.group(1)]
         times = VAGUE[vague.group(2)][0] / 2 if vague.group(2) else 1
         return Quantity(low * times, past * times - 1, exact=False, scale=times)
+    part = re.fullmatch(
+        r"(?:half a|a half|(?:a|one|three)[ -](quarters?)(?: of a)?) (thousand|[mbtr]illion)", text
+    )
+    if part:
+        value = FRACTIONS[part.group(1) or "half"] * SCALES[part.group(2)]
+        return Quantity(value, value, exact=True, scale=SCALES[part.group(2)])
+    couple = re.fullmatch(r"a couple (?:of )?(\w+)", text)
+    if couple:
+        scale = 12 if couple.group(1) == "dozen" else SCALES[couple.group(1)]
+        return Quantity(2 * scale, 2 * scale, exact=True)
     few = re.fullmatch(r"(?:a few|several) (\w+)", text)
     if few:
         if few.group(1) == "dozen":
@@ -261,9 +285,15 @@ def _single(start, end, number_start, hedge, bound, quantity, literal) -> Number
 # roots, and begins at most ANCHOR_REACH characters before it ("an approximate 2,000").
 _ROOTS = (
     "zero one two thre four five six seven eight nine ten eleven twelve fift twent thirt fort "
-    "hundred thousand million billion trillion dozen"
+    "hundred thousand million billion trillion dozen half quarter"
 ).split()
 _DIGIT_ANCHOR = re.compile(r"[0-9$£€]+")
+# "over"/"under" before a vague plural is a particle ("fought over millions"): nobody hedges a
+# vague amount with them.
+_PARTICLE_HEDGES = frozenset("over above under below".split())
+_VAGUE_PLURAL = re.compile(
+    r"(?:tens|dozens|hundreds|thousands|millions|billions|trillions)\b", re.I
+)
 ANCHOR_REACH = 40
 _WINDOW = 200
 
@@ -348,8 +378,11 @@ def find_number_phrases(text: str, anchors: Sequence[int] | None = None) -> Iter
             pos = anchor + 1
             continue
         hedge = " ".join((match.group("hedge") or "").lower().split())
+        if hedge in _PARTICLE_HEDGES and _VAGUE_PLURAL.match(match.group("a")):
+            hedge = ""  # "handed over millions of dollars": a verb's particle, not a hedge
         bound = hedges.get(hedge, "=")
         start = match.start() if hedge or match.group("between") else match.start("number")
+        first = (hedge, bound, start)  # the first number's own hedge, if it stands alone
         postfix = match.group("postfix") or match.group("plus")
         if postfix:  # "500 or more": the postfix is the hedge, a word before it is not
             hedge = " ".join(postfix.lower().strip("-+").split()) or "plus"
@@ -360,7 +393,9 @@ def find_number_phrases(text: str, anchors: Sequence[int] | None = None) -> Iter
                 pos = match.end()
                 yield phrase
                 continue
-            # Not a range: the first number alone; the second is read on the next turn.
+            # Not a range: the first number alone (a postfix after the second is the second's);
+            # the second is read on the next turn.
+            hedge, bound, start = first
             pos = match.end("a")
             quantity = parse_quantity(match.group("a"))
             if quantity:
