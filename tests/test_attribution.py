@@ -241,3 +241,13 @@ def test_it_prefers_the_document_quoted_last_over_an_earlier_organisation():
         '"He is moving ahead with major projects," it added.\n'
     )
     assert [r["speaker"] for r in quotes_in_text(text)] == ["the article", "the article"]
+
+
+def test_a_circumstance_after_a_name_does_not_introduce_a_speaker():
+    text = (
+        "Attorney General Loretta Lynch spoke at the event, Lynch said.\n\n"
+        "She met Bill Clinton while the department was investigating his wife, Hillary "
+        "Clinton, over the private email server she used.\n\n"
+        '"People tend not to say those things to the attorney general," she said.\n'
+    )
+    assert only(text)["speaker"] == "Loretta Lynch"

@@ -66,12 +66,18 @@ def _not_a_person_before(text: str, start: int, floor: int) -> bool:
     return bool(found) and not (found.group(1) and found.group(1) in lexicon().titles)
 
 
+_CIRCUMSTANCE_OPENERS = {
+    "in", "at", "from", "for", "with", "on", "near", "to", "by", "over", "about", "after",
+    "before", "during", "against", "into", "amid", "despite", "under", "while", "when", "as",
+}  # fmt: skip
+
+
 def _introduces_role(after: str, titles: dict[str, str]) -> bool:
     """ ", president of the …" / ", a senior fellow at …" right after a name: the person is
     being introduced, usually to be quoted next."""
     match = _APPOSITIVE_ROLE.match(after)
-    if not match:
-        return False
+    if not match or match.group(1).split()[0] in _CIRCUMSTANCE_OPENERS:
+        return False  # ", over the email server she used as secretary of state" is no role
     words = re.sub(r"^(?:the|a|an)\s+", "", match.group(1)).split()
     return bool(words) and any(
         w.capitalize() in titles or w.rstrip("s").capitalize() in titles for w in words[:4]
