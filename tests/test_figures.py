@@ -140,6 +140,7 @@ def test_constructions(sentence, text, low, high, hedge, category):
         "The 1951 Refugee Convention applies.",
         "All the Fortune 500 companies paid less tax.",
         "He is the No. 2 official at the agency.",
+        "Why pay more for one school than another?",
     ],
 )
 def test_not_figures(sentence):
@@ -174,6 +175,19 @@ def test_numbers_after_of_which_or_of_them_count_what_came_before():
         ("three attacks", "strikes"),
         ("two", "other"),
     ]
+
+
+def test_a_number_compared_with_a_figure_counts_the_same_thing():
+    rows = figures_in_text(
+        "There are seven brackets, compared with two now, and 10 judges rather than 11."
+    )
+    assert [(r["text"], r["category"]) for r in rows] == [
+        ("seven brackets", "other"),
+        ("two", "other"),
+        ("10 judges", "other"),
+        ("11", "other"),
+    ]
+    assert figures_in_text("Sales rose compared with 2015.") == []
 
 
 def test_source_and_when():

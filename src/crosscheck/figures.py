@@ -90,6 +90,12 @@ _CONJUNCTION_BEFORE = re.compile(
     r"(?:\band|\bor|\bbut|\bwhile|\bplus|\bas well as|\balong with|\bincluding|\banother)\s*\Z",
     re.IGNORECASE,
 )
+# "seven brackets, compared with two", "10 judges rather than 11": the noun is left out.
+_COMPARISON_BEFORE = re.compile(
+    r"(?:\bcompared\s+(?:with|to)|\brather\s+than|\bthan|\bversus|\bvs\.?|\bup\s+from|"
+    r"\bdown\s+from)\s*\Z",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:()\"!?]|\.(?:\s|\Z)| - ")
 _AGENT_NEXT = re.compile(
     r"\s*(?:\d|the\b|a\b|an\b|his\b|her\b|their\b|its\b|at least\b|more than\b|some\b|about\b|"
@@ -106,6 +112,7 @@ _RATIO_LINK = re.compile(
 _RATIO_EACH = re.compile(
     r"(?:\s+of|(?:\s+[a-z]+)?\s+out\s+of)\s+(?:every|each)\s+(?!\d)[a-z]", re.IGNORECASE
 )
+_ONE_OR_ANOTHER = re.compile(r"\s+(?:than|or|to|after)\s+(?:another|the\s+other)\b", re.I)
 _NUMBER_SIGN_END = re.compile(r"\b(?:No|Nos|no|nos)\.\s*\Z")
 _NAME_NUMBER = re.compile(r"(?<= )\d+(?= [A-Za-z])")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+")
@@ -451,8 +458,8 @@ def _figure(sentence: str, phrase: NumberPhrase, stop: int, earlier: list[dict])
         if row is None and partitive and partitive.group(1).lower() in _PARTITIVE_PRONOUNS:
             row = _row(phrase, phrase.start, phrase.end, "", "other")  # "537 of which are"
         return row
-    if one and not noun.known:
-        return None
+    if one and (not noun.known or _ONE_OR_ANOTHER.match(sentence, noun.end)):
+        return None  # "more for one school than another": a contrast, not a count
     end = _extend_coordination(sentence, noun) if noun.person else noun.end
     category = noun.category
     # A noun outside the lexicon may name people ("worshippers") or things ("segments").
@@ -495,7 +502,8 @@ def _bare_figure(sentence, phrase: NumberPhrase, stop, earlier: list[dict]) -> d
             entry = _lexicon_entry(word, None)
             if entry:
                 return _row(phrase, phrase.start, phrase.end, "", entry[1][0])
-    if earlier and _CONJUNCTION_BEFORE.search(_before(sentence, phrase.start)):
+    before = _before(sentence, phrase.start)
+    if earlier and (_CONJUNCTION_BEFORE.search(before) or _COMPARISON_BEFORE.search(before)):
         return _row(phrase, phrase.start, phrase.end, "", earlier[-1]["category"])
     if phrase.vague and phrase.bound != "range" or phrase.bound not in ("=", "range"):
         return _row(phrase, phrase.start, phrase.end, "", "other")
