@@ -251,3 +251,12 @@ def test_a_circumstance_after_a_name_does_not_introduce_a_speaker():
         '"People tend not to say those things to the attorney general," she said.\n'
     )
     assert only(text)["speaker"] == "Loretta Lynch"
+
+
+def test_first_name_in_a_title_case_headline_gives_the_full_name():
+    text = (
+        "Paula Grant Goes After Tom Ruiz As The New Party Boss\n\n"
+        "On Monday night, Grant attacked her rival on taxes.\n\n"
+        '"Why won\'t he release his tax returns?" she said.\n'
+    )
+    assert only(text)["speaker"] == "Paula Grant"

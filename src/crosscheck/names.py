@@ -141,7 +141,11 @@ class NameIndex:
                 if _inside(quoted, quoted_starts, match.start()):
                     continue
                 for start, end in _within_sentences(match.group(), match.start()):
+                    words = list(_capitalised(text[start:end], start))
+                    headline = _names_in_headline_run(words)
                     mention = self._person(tokens(text[start:end]), start)
+                    if mention and (headline and not mention.role):
+                        mention = None  # "New Mitt Romney" cut from a headline
                     if mention and _not_a_person_before(text, start, p_start):
                         mention = None
                     if mention:
@@ -149,8 +153,8 @@ class NameIndex:
                         full.append(mention)
                         self._spans.setdefault(mention.name, []).append((start, end, mention.role))
                     else:
-                        for offset, word in _capitalised(text[start:end], start):
-                            singles.append((offset, bare(word)))
+                        full.extend(headline)
+                        singles.extend((offset, bare(word)) for offset, word in words)
         genders = first_name_genders()
         for mention in full:
             name_words = [w for w in mention.name.split() if w not in SUFFIXES]
@@ -387,6 +391,20 @@ def _within_sentences(run: str, start: int) -> list[tuple[int, int]]:
             piece_start = start + match.end()
     pieces.append((piece_start, start + len(run)))
     return [(a, b) for a, b in pieces if run[a - start : b - start].strip()]
+
+
+def _names_in_headline_run(words: list[tuple[int, str]]) -> list[Mention]:
+    """ "Hillary Clinton Goes After Donald Trump …": in a run of capitalised words too long to be
+    one name (a Title Case headline), a known first name and the word after it are a name."""
+    if len(words) <= 5:
+        return []
+    genders = first_name_genders()
+    found = []
+    for (offset, first), (_, last) in zip(words, words[1:], strict=False):
+        last = strip_possessive(bare(last))
+        if first in genders and is_name_token(last) and last not in lexicon().org_words:
+            found.append(Mention(offset, f"{first} {last}", "", genders[first]))
+    return found
 
 
 def _capitalised(run: str, start: int):
