@@ -190,6 +190,14 @@ def test_a_number_compared_with_a_figure_counts_the_same_thing():
     assert figures_in_text("Sales rose compared with 2015.") == []
 
 
+def test_suspended_hyphens_and_of_the_openings():
+    row = only("Nearly 1,500 coal- and gas-fired power plants emit carbon.")
+    assert row["text"] == "Nearly 1,500 coal- and gas-fired power plants"
+    rows = figures_in_text("Of the 10 judges who will hear the case, six were appointed by him.")
+    assert [(r["text"], r["category"]) for r in rows] == [("10 judges", "other"), ("six", "other")]
+    assert figures_in_text("Of the years he served, he spent two abroad.") == []
+
+
 def test_source_and_when():
     row = only("However, as of last week, US officials said there were closer to 2,000 US troops.")
     assert (row["source"], row["when"], row["hedge"]) == ("US officials", "as of last week",

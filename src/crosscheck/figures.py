@@ -114,6 +114,9 @@ _RATIO_EACH = re.compile(
 )
 _ONE_OR_ANOTHER = re.compile(r"\s+(?:than|or|to|after)\s+(?:another|the\s+other)\b", re.I)
 _NUMBER_SIGN_END = re.compile(r"\b(?:No|Nos|no|nos)\.\s*\Z")
+_SUSPENDED_HYPHEN = re.compile(r"-\s+(?:and|or|to)\s+(?=[A-Za-z]+-[A-Za-z])")
+# "Of the 10 judges who will hear it, six were appointed by ...": six of those judges.
+_OF_THE_OPENING = re.compile(r"\W{0,2}Of\s+(?:the|these|those|its|their)\s", re.IGNORECASE)
 _NAME_NUMBER = re.compile(r"(?<= )\d+(?= [A-Za-z])")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+")
 _COLLECTIVE_OF = re.compile(r"((?:\S+\s+){1,3})of\s*\Z")  # "a team of" before a number
@@ -215,6 +218,10 @@ def _counted_noun(sentence: str, pos: int, one: bool) -> tuple[Noun | None, bool
             continue
         word = _bare_word(match.group())
         if not word[0].isalpha():
+            suspended = _SUSPENDED_HYPHEN.match(sentence, match.start())
+            if suspended and previous:  # "1,500 coal- and gas-fired power plants"
+                skip_to = suspended.end()
+                continue
             named = _NAME_NUMBER.match(sentence, match.start())
             name = previous and _NAME_WORD.fullmatch(previous)
             if named and name and previous.lower() not in lexicon:
@@ -505,6 +512,8 @@ def _bare_figure(sentence, phrase: NumberPhrase, stop, earlier: list[dict]) -> d
     before = _before(sentence, phrase.start)
     if earlier and (_CONJUNCTION_BEFORE.search(before) or _COMPARISON_BEFORE.search(before)):
         return _row(phrase, phrase.start, phrase.end, "", earlier[-1]["category"])
+    if earlier and before.rstrip().endswith(",") and _OF_THE_OPENING.match(sentence):
+        return _row(phrase, phrase.start, phrase.end, "", earlier[0]["category"])
     if phrase.vague and phrase.bound != "range" or phrase.bound not in ("=", "range"):
         return _row(phrase, phrase.start, phrase.end, "", "other")
     return None
