@@ -134,6 +134,7 @@ def test_constructions(sentence, text, low, high, hedge, category):
         "Nearly eight of 10 voters will watch.",
         "About one of every nine voters is young.",
         "Cities keep 37 cents out of each dollar.",
+        "About $4 of every $5 of exports go north.",
         "Tuition now starts at six figures.",
         "The plan helps people under 30 and adults over 65.",
         "She praised the 2011 raid on the compound.",

@@ -417,18 +417,19 @@ def _ratio_parts(sentence: str, phrases: Sequence[NumberPhrase]) -> set[int]:
     for index, phrase in enumerate(phrases):
         if phrase.bound == "range":
             continue
-        per_each = _RATIO_EACH.match(sentence, phrase.end)
-        if per_each and not phrase.money:
+        if _RATIO_EACH.match(sentence, phrase.end):
             parts.add(index)
         if index + 1 == len(phrases):
             break
         nxt = phrases[index + 1]
         link = _RATIO_LINK.fullmatch(sentence, phrase.end, nxt.start)
-        if not link or nxt.bound == "range" or phrase.money or nxt.money:
+        if not link or nxt.bound == "range" or phrase.money != nxt.money:
             continue
         smaller = phrase.raw_high < nxt.raw_low
         if link.group("every") or (
-            smaller and (link.group("of") is None or nxt.raw_low in (10, 100, 1000))
+            smaller
+            and not phrase.money
+            and (link.group("of") is None or nxt.raw_low in (10, 100, 1000))
         ):
             parts.update((index, index + 1))
     return parts
