@@ -27,12 +27,31 @@ MONITOR = (
 LATER = "The withdrawal of the more than 2,000 troops was ordered on Wednesday."
 
 
-def monitor_and_later(later_date: str | None = "2018-12-19"):
+LEAVING = "More than 400 US Marines are leaving Syria, the coalition said. "
+
+
+def monitor_and_later(later_date: str | None = "2018-12-19", leaving: bool = False):
     arts = reports(
-        ("monitor", "Monitor Weekly", "2017-11-30", MONITOR),
+        ("monitor", "Monitor Weekly", "2017-11-30", (LEAVING if leaving else "") + MONITOR),
         ("later", "Daily Paper", later_date, LATER),
     )
+    moving = (
+        [
+            figure(
+                arts,
+                "monitor",
+                "More than 400 US Marines",
+                401,
+                NAN,
+                "more than",
+                source="the coalition",
+            )
+        ]
+        if leaving
+        else []
+    )
     figs = figures(
+        *moving,
         figure(arts, "monitor", "503 troops", 503, 503, source="the Pentagon"),
         figure(arts, "monitor", "closer to 2,000 US troops", 2000, 2000, "closer to",
                source="US officials"),
@@ -206,3 +225,89 @@ def test_agreeing_reports_get_one_line_and_html_is_escaped():
     assert describe_disagreements(table, include_agreements=False) == []
     html = findings_html(["<script>alert(1)</script> & co"])
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_troops_leaving_are_not_compared_with_troops_in_place():
+    figs, arts = monitor_and_later(leaving=True)
+    table = compare_figures(figs, arts).set_index("figure")
+    assert table.at["More than 400 US Marines", "group"] == "US troops leaving Syria"
+    assert table.at["More than 400 US Marines", "group_key"].split(" / ")[4] == "out"
+    assert table.at["More than 400 US Marines", "status"] == "single"
+    # "the withdrawal of the more than 2,000 troops": the whole force, so the stock
+    assert table.at["more than 2,000 troops", "group"] == "US troops in Syria"
+    findings = describe_disagreements(compare_figures(figs, arts))
+    assert findings[0] == (
+        "Monitor Weekly gives two figures for US troops in Syria, 503 (the Pentagon) and "
+        "closer to 2,000 (US officials); Daily Paper, 13 months later, says more than 2,000."
+    )
+    assert findings[-1] == (
+        "Only Monitor Weekly counts US troops leaving Syria "
+        "(more than 400, according to the coalition)."
+    )
+
+
+def test_what_remains_what_is_withdrawn_and_what_is_there_are_three_things():
+    arts = reports(
+        ("a", "A", "2019-02-01", "There are 2,000 US troops in Mali."),
+        ("b", "B", "2019-02-03", "About 200 US troops will remain in Mali after the pullout."),
+        ("c", "C", "2019-02-04", "The Pentagon will withdraw 1,800 US troops from Mali."),
+        ("d", "D", "2019-02-05", "The withdrawal of the 2,000 US troops in Mali was ordered."),
+    )
+    table = compare_figures(
+        figures(
+            figure(arts, "a", "2,000 US troops", 2000, 2000),
+            figure(arts, "b", "About 200 US troops", 200, 200, "about"),
+            figure(arts, "c", "1,800 US troops", 1800, 1800),
+            figure(arts, "d", "2,000 US troops", 2000, 2000),
+        ),
+        arts,
+    ).set_index("article_id")
+    assert table.at["a", "group"] == table.at["d", "group"] == "US troops in Mali"
+    assert table.at["b", "group"] == "US troops staying in Mali"
+    assert table.at["c", "group"] == "US troops leaving Mali"
+    assert set(table["status"]) == {"agrees", "single"}
+
+
+def test_a_real_conflict_between_stocks_survives_a_movement_word():
+    arts = reports(
+        ("a", "A", "2019-02-01", "There are 500 US troops in Mali."),
+        ("b", "B", "2019-02-03", "Paris ordered the withdrawal of all 2,000 US troops in Mali."),
+    )
+    table = compare_figures(
+        figures(
+            figure(arts, "a", "500 US troops", 500, 500),
+            figure(arts, "b", "2,000 US troops", 2000, 2000),
+        ),
+        arts,
+    )
+    assert set(table["status"]) == {"conflict"}
+
+
+def headline_and_body(headline_number: str, headline_low: float):
+    text = (
+        f"{headline_number} US troops leave Mali\n\n"
+        "More than 400 US troops are leaving Mali, the army said."
+    )
+    arts = reports(("a", "A", "2019-02-01", text))
+    figs = figures(
+        figure(arts, "a", f"{headline_number} US troops", headline_low, headline_low),
+        figure(arts, "a", "More than 400 US troops", 401, NAN, "more than", source="the army"),
+    )
+    figs["number"] = [headline_number, "400"]
+    return compare_figures(figs, arts)
+
+
+def test_a_headline_repeating_the_body_is_one_statement_not_a_disagreement():
+    table = headline_and_body("400", 400)
+    assert table["group"].nunique() == 1
+    assert set(table["status"]) == {"single"}
+    assert figure_pairs(table)["relation"].tolist() == ["repeat"]
+    assert describe_disagreements(table) == [
+        "No two figures here contradict each other.",
+        "Only A counts US troops leaving Mali (more than 400, according to the army).",
+    ]
+    # a different number in the headline is a disagreement within the report
+    other = headline_and_body("300", 300)
+    assert set(other["status"]) == {"conflict"}
+    assert any("In A, 300 and more than 400 (the army) cannot both be true" in s
+               for s in describe_disagreements(other))  # fmt: skip

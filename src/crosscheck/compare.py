@@ -40,6 +40,8 @@ COMPARISON_COLUMNS = [
 ]  # fmt: skip
 PAIR_COLUMNS = ["group", "a", "b", "relation", "days_apart"]
 STATUS_ORDER = ["conflict", "time gap", "agrees", "single"]
+# A pair that is one report stating one number twice (headline and body): never a verdict.
+REPEAT = "repeat"
 
 
 def is_approximate(hedge: object) -> bool:
@@ -96,23 +98,33 @@ def compare_figures(
     """One row per figure, grouped by the thing counted, with a verdict against the others.
 
     Grouping ("the same thing counted") is deliberately simple and shown in `group_key`:
-    category / subject / qualifier / outcome / place, where
+    category / subject / qualifier / outcome / movement / place, where
       - subject is the counted noun's head; nouns that just name the category ("troops",
         "soldiers", "Marines" for troops; "people", "deaths" for casualties) count as the
         category itself, other heads ("civilians", "votes") stay apart;
       - qualifier is a nationality or party named in the figure ("US", "Russian", "ISIS");
       - outcome (casualties only) is killed or wounded, from the nearest verb in the sentence;
+      - movement is stock (in place), out (leaving), in (arriving) or remain (left behind by
+        a movement), from the nearest cue in the figure's clause (movement.py);
       - place is a capitalised name after "in", "from", "out of"... in the figure's clause.
     A figure that does not state a qualifier, outcome or place takes the one value the rest
     of its group states, if exactly one; the `assumed` column lists what was filled in.
-    The terms are data: data/lexicon/comparison.csv.
+    The terms are data: data/lexicon/comparison.csv and data/lexicon/movement.csv.
+
+    Movement (see movement.py) keeps figures of a force in place apart from figures of a
+    force on the move: "there are 503 troops in Syria" (stock) is not compared with "more
+    than 400 Marines are leaving Syria" (out), "200 will remain" (remain) or "sent 50
+    Marines to Benghazi" (in). A definite figure that a movement acts on ("the withdrawal
+    of the 2,000 troops") counts the whole force, so it stays with the stock.
 
     Verdicts (`status`): two figures of a group conflict when their intervals share no
     value, after approximate hedges ("about", "closer to") widen a point by
     APPROXIMATE_TOLERANCE and open ends run to 0 or infinity. A difference between reports
     published more than TIME_GAP_DAYS apart is a "time gap" instead: the count may have
-    changed. A figure's status is its worst verdict (conflict > time gap > agrees), or
-    "single" when nothing else counts the same thing. Unknown dates never make a time gap.
+    changed. One report stating the same number twice ("400 troops" in the headline, "more
+    than 400 Marines" in the body) is one statement repeated, never a verdict. A figure's
+    status is its worst verdict (conflict > time gap > agrees), or "single" when nothing
+    else counts the same thing. Unknown dates never make a time gap.
     """
     frame = figures_frame(figures, categories)
     _check_articles(frame, articles)
@@ -176,7 +188,8 @@ def figure_pairs(comparison: pd.DataFrame) -> pd.DataFrame:
     """Every pair of figures in a group: a, b (row labels), relation, days_apart.
 
     relation is "conflict" (cannot both be true), "time gap" (disjoint but the reports are
-    more than TIME_GAP_DAYS apart) or "agrees" (the intervals overlap).
+    more than TIME_GAP_DAYS apart), "agrees" (the intervals overlap) or "repeat" (one
+    report giving the same number twice, whatever the hedges).
     """
     rows = []
     for group, members in comparison.groupby("group", sort=False):
@@ -185,7 +198,9 @@ def figure_pairs(comparison: pd.DataFrame) -> pd.DataFrame:
             days = _days_apart(ra["published"], rb["published"])
             ia = effective_interval(ra["low"], ra["high"], ra["hedge"])
             ib = effective_interval(rb["low"], rb["high"], rb["hedge"])
-            if not intervals_conflict(ia, ib):
+            if _is_repeat(ra, rb):
+                relation = REPEAT
+            elif not intervals_conflict(ia, ib):
                 relation = "agrees"
             elif days > TIME_GAP_DAYS:
                 relation = "time gap"
@@ -195,8 +210,19 @@ def figure_pairs(comparison: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PAIR_COLUMNS).astype({"days_apart": "float64"})
 
 
+def _stated_number(row: pd.Series) -> str:
+    number = row.get("number")
+    return " ".join(number.lower().split()) if isinstance(number, str) else ""
+
+
+def _is_repeat(a: pd.Series, b: pd.Series) -> bool:
+    """One report stating the same number twice (a headline and its body, a recap)."""
+    return a["article_id"] == b["article_id"] and _stated_number(a) == _stated_number(b) != ""
+
+
 def _verdicts(table: pd.DataFrame) -> tuple[list[str], list[str]]:
     pairs = figure_pairs(table)
+    pairs = pairs[pairs["relation"] != REPEAT]
     status = ["single"] * len(table)
     against: list[list[str]] = [[] for _ in range(len(table))]
     for pair in pairs.itertuples(index=False):
@@ -220,9 +246,10 @@ def _phrase(row: pd.Series) -> str:
     text = str(row["figure"])
     number = row.get("number") if "number" in row else None
     if isinstance(number, str) and number and number in text:
-        return text[: text.index(number) + len(number)]
-    ends = [match.end() for match in _NUMBER_END.finditer(text)]
-    phrase = text[: ends[-1]] if ends else text
+        phrase = text[: text.index(number) + len(number)]
+    else:
+        ends = [match.end() for match in _NUMBER_END.finditer(text)]
+        phrase = text[: ends[-1]] if ends else text
     if row["hedge"] and phrase[:1].isupper() and phrase[1:2].islower():
         phrase = phrase[0].lower() + phrase[1:]
     return phrase
@@ -257,13 +284,35 @@ def _count(n: int, noun: str) -> str:
     return f"{word} {noun}{'' if n == 1 else 's'}"
 
 
-def _distinct_figures(members: pd.DataFrame) -> list[str]:
-    """Each distinct interval a report gives, once, with every source it is credited to."""
+def _statements(members: pd.DataFrame) -> pd.DataFrame:
+    """One row per number a report states: a repeat (headline and body) becomes one row,
+    worded as hedged if either is ("more than 400" over "400"), with every source in
+    `sources`."""
+    by_statement: dict[tuple, list] = {}
+    for label, row in members.iterrows():
+        number = _stated_number(row)
+        key = (row["article_id"], number) if number else (label,)
+        by_statement.setdefault(key, []).append(label)
+    rows = []
+    for labels in by_statement.values():
+        same = members.loc[labels]
+        hedged = same[same["hedge"] != ""]
+        best = (same if hedged.empty else hedged).iloc[0].copy()
+        best["sources"] = tuple(s for s in dict.fromkeys(same["source"]) if s)
+        rows.append(best)
+    return pd.DataFrame(rows)
+
+
+def _distinct_figures(members: pd.DataFrame, inside_brackets: bool = False) -> list[str]:
+    """Each distinct interval a report gives, once, with every source it is credited to:
+    "503 (the Pentagon)", or "503, according to the Pentagon" `inside_brackets`."""
     phrases = []
-    for _, same in members.groupby(["interval", "hedge"], sort=False):
-        sources = [s for s in dict.fromkeys(same["source"]) if s]
+    for _, same in _statements(members).groupby(["interval", "hedge"], sort=False):
+        sources = "; ".join(dict.fromkeys(s for group in same["sources"] for s in group))
         phrase = _phrase(same.iloc[0])
-        phrases.append(f"{phrase} ({'; '.join(sources)})" if sources else phrase)
+        if sources:
+            phrase += f", according to {sources}" if inside_brackets else f" ({sources})"
+        phrases.append(phrase)
     return phrases
 
 
@@ -296,7 +345,7 @@ def describe_disagreements(comparison: pd.DataFrame, include_agreements: bool = 
     agreements: list[str] = []
     only: dict[str, list[str]] = {}
     for group, members in comparison.groupby("group", sort=False):
-        group_pairs = pairs[(pairs["group"] == group) & (pairs["relation"] != "agrees")]
+        group_pairs = pairs[(pairs["group"] == group) & ~pairs["relation"].isin(["agrees", REPEAT])]
         reports = list(dict.fromkeys(members["article_id"]))
         if not group_pairs.empty:
             first = members["published"].iloc[0]
@@ -309,11 +358,12 @@ def describe_disagreements(comparison: pd.DataFrame, include_agreements: bool = 
         elif len(reports) > 1:
             agreements.append(
                 f"The {_count(len(reports), 'report')} that count {group} do not contradict "
-                f"each other ({_join(_distinct_figures(members))})."
+                f"each other ({_join(_distinct_figures(members, inside_brackets=True))})."
             )
         else:
             outlet = members["outlet"].iloc[0]
-            only.setdefault(outlet, []).append(f"{group} ({_join(_distinct_figures(members))})")
+            figures = _join(_distinct_figures(members, inside_brackets=True))
+            only.setdefault(outlet, []).append(f"{group} ({figures})")
     sentences = disagreements
     if include_agreements:
         if not disagreements:

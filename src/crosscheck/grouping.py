@@ -1,9 +1,11 @@
 """Which figures count "the same thing": a transparent key per figure.
 
-The key has five parts: category / subject / qualifier / outcome / place. Each part comes
-from the figure's own words or its clause, using the terms in data/lexicon/comparison.csv;
-a part a figure leaves unstated is filled from its group when the group states exactly one
-value, and the filled parts are reported so a reader can see what was assumed.
+The key has six parts: category / subject / qualifier / outcome / movement / place. Each
+part comes from the figure's own words or its clause, using the terms in
+data/lexicon/comparison.csv and data/lexicon/movement.csv (see movement.py); a qualifier,
+outcome or place a figure leaves unstated is filled from its group when the group states
+exactly one value, and the filled parts are reported so a reader can see what was assumed.
+Movement is never filled: a figure without a movement cue counts what is in place.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pandas as pd
 
 from .articles import segment
 from .errors import CrosscheckError
+from .movement import MOVING_CATEGORIES, movement_of, resolve_definites
 from .text import normalise
 
 FIGURE_COLUMNS = [
@@ -51,6 +54,19 @@ _PLACE = re.compile(
     + _DIRECTIONS
     + r"([A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*)*)"
 )
+# A movement names its place without "in": "sent to Iraq", "leaving Syria"; elsewhere "to"
+# and a bare verb are too loose to mark a place.
+_CAPITALISED = r"([A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*)*)"
+_MOVEMENT_PLACE = {
+    "in": re.compile(r"\b(?:to|into)\s+(?:the\s+)?" + _DIRECTIONS + _CAPITALISED),
+    "out": re.compile(
+        r"\b(?:leave|leaves|leaving|exit|exits|exiting|quit|quits|quitting|depart|departs|departing)"
+        r"\s+(?:the\s+)?" + _DIRECTIONS + _CAPITALISED
+    ),
+}
+# How a movement reads in a group label, before the place and without one.
+MOVEMENT_WORDS = {"stock": ("in", ""), "out": ("leaving", "leaving"),
+                  "in": ("sent to", "sent"), "remain": ("staying in", "staying")}  # fmt: skip
 _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -151,6 +167,14 @@ def subject_of(head: str, category: str) -> tuple[str, str]:
     return base, head.lower()
 
 
+@lru_cache(maxsize=16)
+def category_nouns(category: str) -> frozenset[str]:
+    """The words that name a category's things, singular and plural ("troop", "troops")."""
+    generic = lexicon()["generic"].get(category, set())
+    plurals = {f"{g[:-3]}men" if g.endswith("man") else f"{g}s" for g in generic}
+    return frozenset(generic | plurals)
+
+
 def qualifier_of(text: str, noun: object) -> str:
     """A nationality or party named inside the figure ("2,000 US troops" → "US")."""
     words = f"{text} {noun}" if isinstance(noun, str) else text
@@ -168,13 +192,16 @@ def outcome_of(sentence: str, start: int, end: int) -> str:
     return best
 
 
-def place_of(sentence: str, start: int, end: int) -> str:
-    """A capitalised place after in/from/out of… in the figure's clause, after it first."""
+def place_of(sentence: str, start: int, end: int, movement: str = "") -> str:
+    """A capitalised place after in/from/out of… in the figure's clause, after it first;
+    a figure on the move also takes the place it is sent to or leaving ("leaving Syria")."""
     text = normalise(sentence)
     after = _CLAUSE_BREAK.split(text[end:], maxsplit=1)[0][:100]
     before = _CLAUSE_BREAK.split(text[:start])[-1][-100:]
+    moving = _MOVEMENT_PLACE.get(movement)
+    patterns = (moving, _PLACE) if moving else (_PLACE,)
     for window in (after, before):
-        for match in _PLACE.finditer(window):
+        for match in (m for pattern in patterns for m in pattern.finditer(window)):
             name = match.group(1)
             words = name.split()
             if words[0] in _NOT_PLACES or name in lexicon()["qualifiers"]:
@@ -222,8 +249,11 @@ def _label(part: dict) -> str:
     label = word if people or not qualifier else f"{qualifier} {word}"
     if outcome:
         label += f" {outcome}"
+    with_place, alone = MOVEMENT_WORDS.get(part["movement"], MOVEMENT_WORDS["stock"])
     if place:
-        label += f" in {place}"
+        label += f" {with_place} {place}"
+    elif alone:
+        label += f" {alone}"
     if people and qualifier:
         label += f" ({qualifier})"
     return label
@@ -231,12 +261,15 @@ def _label(part: dict) -> str:
 
 def group_keys(figures: pd.DataFrame, texts: pd.Series) -> list[GroupKey]:
     """One GroupKey per row of `figures` (in row order); `texts` maps article_id to text."""
-    parts = []
+    parts, cues = [], []
     for fig in figures.itertuples(index=False):
         text = texts[fig.article_id]
         sentence, s, e = sentence_around(text, int(fig.start), int(fig.end))
         head = noun_head(fig.noun, fig.text)
         subject, word = subject_of(head, fig.category)
+        moving = fig.category in MOVING_CATEGORIES
+        cue = movement_of(sentence, s, e, category_nouns(fig.category)) if moving else None
+        cues.append((fig.article_id, fig.category, cue, fig.low, fig.high))
         parts.append(
             {
                 "category": fig.category,
@@ -244,16 +277,20 @@ def group_keys(figures: pd.DataFrame, texts: pd.Series) -> list[GroupKey]:
                 "word": word,
                 "qualifier": qualifier_of(fig.text, fig.noun),
                 "outcome": outcome_of(sentence, s, e) if fig.category == "casualties" else "",
-                "place": place_of(sentence, s, e),
+                "place": place_of(sentence, s, e, cue.value if cue else ""),
                 "assumed": [],
             }
         )
+    movements = resolve_definites([item for item in cues if item[2] is not None])
+    resolved = iter(movements)
+    for part, item in zip(parts, cues, strict=True):
+        part["movement"] = next(resolved) if item[2] is not None else ""
     _fill(parts, ("category", "subject"), "qualifier")
     _fill(parts, ("category", "subject", "qualifier"), "outcome")
     _fill(parts, ("category", "subject", "qualifier", "outcome"), "place")
     keys = []
     for part in parts:
-        fields = ("category", "subject", "qualifier", "outcome", "place")
+        fields = ("category", "subject", "qualifier", "outcome", "movement", "place")
         key = " / ".join(part[f] or "-" for f in fields)
         keys.append(GroupKey(key, _label(part), tuple(part["assumed"])))
     return keys
