@@ -199,6 +199,20 @@ def test_suspended_hyphens_and_of_the_openings():
     assert figures_in_text("Of the years he served, he spent two abroad.") == []
 
 
+def test_compounds_and_numbers_whose_noun_was_named_before():
+    row = only("Nearly 900 U.S. special operations forces are there.")
+    assert (row["text"], row["category"]) == ("Nearly 900 U.S. special operations forces", "troops")
+    rows = figures_in_text("The number of troops will fall from 2,000 to 400.")
+    assert [(r["text"], r["category"]) for r in rows] == [("2,000", "troops"), ("400", "troops")]
+    rows = figures_in_text("Officials sent 3,000 more troops, bringing the total to 14,000.")
+    assert [(r["text"], r["category"]) for r in rows] == [
+        ("3,000 more troops", "troops"),
+        ("14,000", "troops"),
+    ]
+    row = only("They fired more than 3,500 artillery rounds.")
+    assert row["category"] == "strikes"
+
+
 def test_source_and_when():
     row = only("However, as of last week, US officials said there were closer to 2,000 US troops.")
     assert (row["source"], row["when"], row["hedge"]) == ("US officials", "as of last week",

@@ -90,12 +90,15 @@ _CONJUNCTION_BEFORE = re.compile(
     r"(?:\band|\bor|\bbut|\bwhile|\bplus|\bas well as|\balong with|\bincluding|\banother)\s*\Z",
     re.IGNORECASE,
 )
-# "seven brackets, compared with two", "10 judges rather than 11": the noun is left out.
+# "seven brackets, compared with two", "10 judges rather than 11", "3,000 more troops, bringing
+# the total to 14,000": the noun is left out.
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bcompared\s+(?:with|to)|\brather\s+than|\bthan|\bversus|\bvs\.?|\bup\s+from|"
-    r"\bdown\s+from)\s*\Z",
+    r"\bdown\s+from|\btotal\s+(?:to|of|at))\s*\Z",
     re.IGNORECASE,
 )
+# "The number of troops will fall from 2,000 to 400": what a bare number counts.
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+(?:[A-Z.]+\s+)?([a-z]+)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"!?]|\.(?:\s|\Z)| - ")
 _AGENT_NEXT = re.compile(
     r"\s*(?:\d|the\b|a\b|an\b|his\b|her\b|their\b|its\b|at least\b|more than\b|some\b|about\b|"
@@ -253,14 +256,27 @@ def _counted_noun(sentence: str, pos: int, one: bool) -> tuple[Noun | None, bool
             break
         if not one and _looks_plural(word):
             found = Noun(word, "other", False, False, match.start() + len(word))
-            if word[0].islower():
-                return found, False
+            if word[0].islower():  # "special operations forces": a lexicon noun may follow
+                return _known_head_after(sentence, found) or found, False
             weak = weak or found
         previous = word
         words += 1
         if words >= WINDOW_WORDS:
             break
     return weak, False
+
+
+def _known_head_after(sentence: str, noun: Noun) -> Noun | None:
+    """The lexicon plural right after a plural-looking modifier ("operations forces")."""
+    nxt = _WORD.match(sentence, noun.end + 1) if sentence[noun.end : noun.end + 1] == " " else None
+    if not nxt:
+        return None
+    word = _bare_word(nxt.group())
+    entry = _lexicon_entry(word, None)
+    if not entry or not _looks_plural(word) or _singular(word):
+        return None
+    category, person = entry[1]
+    return Noun(word, category, person, True, nxt.start() + len(word))
 
 
 def _plural_head(sentence: str, pos: int) -> Noun | None:
@@ -511,6 +527,9 @@ def _bare_figure(sentence, phrase: NumberPhrase, stop, earlier: list[dict]) -> d
             if entry:
                 return _row(phrase, phrase.start, phrase.end, "", entry[1][0])
     before = _before(sentence, phrase.start)
+    counted = _NUMBER_OF.search(sentence, 0, phrase.start)
+    if counted and (entry := _lexicon_entry(counted.group(1), None)):
+        return _row(phrase, phrase.start, phrase.end, "", entry[1][0])  # "number of troops"
     if earlier and (_CONJUNCTION_BEFORE.search(before) or _COMPARISON_BEFORE.search(before)):
         return _row(phrase, phrase.start, phrase.end, "", earlier[-1]["category"])
     if earlier and before.rstrip().endswith(",") and _OF_THE_OPENING.match(sentence):
