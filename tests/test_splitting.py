@@ -76,6 +76,8 @@ def splits_like_punkt(paragraph: str) -> bool:
         "He left.(",
         "He left.\u201d(",
         "He left.[",
+        "Yes. Ask why?--not\nGen. Smith came.",  # a line break starts the word before "Gen."
+        "Yes. Ask why?--not\tGen. Smith came.",
         "It cost 4.5 million",
         "The U.S",
         "Done.\u201d More.\u201d",
