@@ -153,15 +153,15 @@ _CONTRIBUTOR_START = re.compile(
 # Letters that an IGNORECASE pattern takes for an ASCII letter but `str.lower()` does not turn
 # into it (dotted and dotless i, long s): a paragraph with one skips the word tests. Only the
 # dotted capital I changes length in lower case, so without these `lower()` keeps offsets.
-_CASE_TWINS = re.compile("[\u0130\u0131\u017f]")
+_CASE_TWINS = "\u0130\u0131\u017f"
 _SENTENCE_END_CHARS = tuple(""".?!:;"”’)]…""")
-_NAV_MARK = re.compile("[/|•·]")  # separators of a run of navigation links
+_NAV_MARKS = "/|•·"  # separators of a run of navigation links
 _PROMO_MARK = re.compile("[:|»›>]")  # separators after a promo's label
 
 
 def _lowered(line: str) -> tuple[str, bool]:
     """`line` in lower case, and whether it holds a case twin (then word tests cannot decide)."""
-    return line.lower(), not line.isascii() and _CASE_TWINS.search(line) is not None
+    return line.lower(), not line.isascii() and any(twin in line for twin in _CASE_TWINS)
 
 
 def _mentions(lowered: str, words: tuple[str, ...]) -> bool:
@@ -193,7 +193,7 @@ def furniture_kind(paragraph: str, *, first: bool = False) -> str | None:
     label = line.rstrip(" .…:>»›")
     if len(label) <= 80 and _UI_LABEL.match(label):
         return "button"
-    if _NAV_MARK.search(label) and _NAV_RUN.match(label):
+    if any(mark in label for mark in _NAV_MARKS) and _NAV_RUN.match(label):
         return "switcher"
     if first:
         return None
