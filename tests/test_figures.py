@@ -213,6 +213,15 @@ def test_compounds_and_numbers_whose_noun_was_named_before():
     assert row["category"] == "strikes"
 
 
+def test_bare_millions_lent_or_in_cash_are_money():
+    rows = figures_in_text("Funds lent the company millions. Insurers released millions in cash.")
+    assert [(r["text"], r["category"]) for r in rows] == [
+        ("millions", "money"),
+        ("millions", "money"),
+    ]
+    assert only("The storm could affect millions.")["category"] == "other"
+
+
 def test_source_and_when():
     row = only("However, as of last week, US officials said there were closer to 2,000 US troops.")
     assert (row["source"], row["when"], row["hedge"]) == ("US officials", "as of last week",

@@ -99,6 +99,17 @@ _COMPARISON_BEFORE = re.compile(
 )
 # "The number of troops will fall from 2,000 to 400": what a bare number counts.
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+(?:[A-Z.]+\s+)?([a-z]+)\b")
+_MONEY_VERB_BEFORE = re.compile(
+    r"\b(?:lent|loaned|lend|paid|pay|pays|raised|raise|raises|spent|spend|spends|owed|owe|owes|"
+    r"costs?|costing|donated|donate|invested|invest|earned|earn|borrowed|borrow|fined|charged|"
+    r"cost\s+taxpayers)(?:\s+[A-Za-z.'’]+){0,3}\s+\Z",
+    re.IGNORECASE,
+)
+_MONEY_AFTER = re.compile(
+    r"\s+(?:in|of)\s+(?:cash|funding|donations|contributions|debt|loans|revenue|taxes|fees|"
+    r"fines|profits|damages|aid|assets|spending|salary|bonuses)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:()\"!?]|\.(?:\s|\Z)| - ")
 _AGENT_NEXT = re.compile(
     r"\s*(?:\d|the\b|a\b|an\b|his\b|her\b|their\b|its\b|at least\b|more than\b|some\b|about\b|"
@@ -535,8 +546,20 @@ def _bare_figure(sentence, phrase: NumberPhrase, stop, earlier: list[dict]) -> d
     if earlier and before.rstrip().endswith(",") and _OF_THE_OPENING.match(sentence):
         return _row(phrase, phrase.start, phrase.end, "", earlier[0]["category"])
     if phrase.vague and phrase.bound != "range" or phrase.bound not in ("=", "range"):
-        return _row(phrase, phrase.start, phrase.end, "", "other")
+        return _row(phrase, phrase.start, phrase.end, "", _money_or_other(sentence, phrase))
     return None
+
+
+def _money_or_other(sentence: str, phrase: NumberPhrase) -> str:
+    """ "Lent the company millions", "released millions in cash": a bare amount in millions
+    that is lent, paid or spent is money."""
+    if phrase.raw_low < 1e6:
+        return "other"
+    if _MONEY_AFTER.match(sentence, phrase.end) or _MONEY_VERB_BEFORE.search(
+        _before(sentence, phrase.start)
+    ):
+        return "money"
+    return "other"
 
 
 def _row(phrase: NumberPhrase, start: int, end: int, noun: str, category: str) -> dict:
