@@ -6,7 +6,7 @@ The logic lives in the modules of the `crosscheck` package beside this file.
 """
 
 from crosscheck.articles import load_articles, sentences, tokens
-from crosscheck.compare import compare_figures, describe_disagreements, figure_pairs, findings_html
+from crosscheck.compare import compare_figures, figure_pairs
 from crosscheck.display import show_table, table_html
 from crosscheck.errors import ArticleError, CrosscheckError
 from crosscheck.evidence import (
@@ -32,6 +32,7 @@ from crosscheck.figure_page import (
     show_question,
 )
 from crosscheck.figures import FIGURE_COLUMNS, extract_figures, figures_in_text
+from crosscheck.findings import describe_disagreements, findings_html
 from crosscheck.language import (
     attribution_verbs,
     count_table,

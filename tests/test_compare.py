@@ -1,4 +1,4 @@
-"""compare_figures: grouping of "the same thing counted", interval verdicts, findings in words."""
+"""compare_figures and findings: "the same thing counted", verdicts, findings in words."""
 
 from __future__ import annotations
 
@@ -11,14 +11,13 @@ from crosscheck.compare import (
     APPROXIMATE_TOLERANCE,
     COMPARISON_COLUMNS,
     compare_figures,
-    describe_disagreements,
     effective_interval,
     figure_pairs,
-    findings_html,
     format_interval,
     intervals_conflict,
 )
 from crosscheck.errors import CrosscheckError
+from crosscheck.findings import describe_disagreements, findings_html
 
 MONITOR = (
     "Officially, the Pentagon says there are 503 troops in Syria. However, US officials said "

@@ -51,6 +51,16 @@ def test_bare_numbers_link_once_each_in_table_order() -> None:
     assert "12,000." in linked and ">12,000<" not in linked
 
 
+def test_numbers_credited_with_according_to_link_to_their_own_source() -> None:
+    linked = evidence.link_figures_html(
+        "Only they count it (2,000, according to a U.S. official and 2,000, according to "
+        "US officials).",
+        comparison_rows(),
+    )
+    assert '<a href="#usa-s2">2,000</a>, according to a U.S. official' in linked
+    assert '<a href="#memo-s8">2,000</a>, according to US officials' in linked
+
+
 def test_side_by_side_puts_reports_in_columns_escaped_and_flagged() -> None:
     labels = pd.Series({"memo": "MEMO (30 Nov 2017)", "usa": f"USA {SCRIPT}"})
     table = evidence.side_by_side_html(comparison_rows(), ["memo", "usa"], labels)

@@ -149,9 +149,9 @@ def show_linked_table(frame: pd.DataFrame, link_column: str, caption: str = "") 
 def link_figures_html(sentence: str, comparison: pd.DataFrame) -> str:
     """A finding about figures, escaped, with each figure's number linked to its sentence.
 
-    A number followed by "(its source)" is matched first, so two reports giving the same
-    number to different sources link to their own sentences; rows are tried in table order
-    and each occurrence in the finding links once.
+    A number followed by "(its source" or ", according to its source" is matched first, so
+    two reports giving the same number to different sources link to their own sentences;
+    rows are tried in table order and each occurrence in the finding links once.
     """
     taken: list[tuple[int, int, str]] = []
 
@@ -167,7 +167,8 @@ def link_figures_html(sentence: str, comparison: pd.DataFrame) -> str:
             if index in placed or not number or (with_source and not source):
                 continue
             pattern = r"(?<![\d,.])" + re.escape(number)
-            pattern += r"(?=\s*\(" + re.escape(source) + r"\))" if with_source else r"(?![\d,])"
+            credited = r"(?:\s*\(|,\s+according\s+to\s+)" + re.escape(source) + r"(?![\w'-])"
+            pattern += r"(?=" + credited + r")" if with_source else r"(?!\d|,\d)"
             spans = [m.span() for m in re.finditer(pattern, sentence) if free(*m.span())]
             if spans:
                 taken.append((*spans[0], anchor_id(row.article_id, row.sentence_no)))

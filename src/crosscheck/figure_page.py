@@ -7,7 +7,7 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
-from .compare import findings_html
+from .findings import findings_html
 from .grouping import CATEGORY_WORDS
 
 SENTENCE_COLUMNS = ["outlet", "date", "figure", "interval", "hedge", "source", "sentence"]
