@@ -67,7 +67,6 @@ _MONTH_WORD = re.compile(rf"{MONTHS}\Z")
 _DAY_OR_MONTH = re.compile(rf"(?:{DAYS}|{MONTHS})\Z")
 # A capitalised word before a bare number names something ("Fortune 500 companies", "Resolution
 # 2254 was"), unless it is a place or time after a preposition ("in Mosul 300 people").
-_NAME_BEFORE = re.compile(r"(?P<lead>\S*[A-Za-z0-9])\s+(?P<name>[A-Z][a-z]+)\s+\Z")
 _PLACE_OR_TIME_LEAD = frozenset(
     """in at on near across throughout around inside outside from since by after before during
     until""".split()
@@ -400,11 +399,11 @@ def _is_not_a_count(sentence: str, phrase: NumberPhrase) -> bool:
 def _in_a_name(sentence: str, phrase: NumberPhrase, before: str) -> bool:
     """A plain number right after a capitalised word inside a sentence, with a lower-case word
     (or nothing) after it: "the Fortune 500 companies", "Resolution 2254 was adopted"."""
-    name = _NAME_BEFORE.search(before)
-    if not name:
+    words = before.rsplit(None, 2)
+    if len(words) < 2 or not before[-1:].isspace() or not _NAME_WORD.fullmatch(words[-1]):
         return False
-    word, lead = name.group("name"), name.group("lead")
-    if lead.lower() in _PLACE_OR_TIME_LEAD or _DAY_OR_MONTH.match(word):
+    word, lead = words[-1], words[-2]
+    if not lead[-1].isalnum() or lead.lower() in _PLACE_OR_TIME_LEAD or _DAY_OR_MONTH.match(word):
         return False
     low = word.lower()
     if low in _STOP or low in load_categories() or low in load_hedges():

@@ -196,13 +196,13 @@ def parse_quantity(literal: str) -> Quantity | None:
         low, past = VAGUE[vague.group(1)]
         times = VAGUE[vague.group(2)][0] / 2 if vague.group(2) else 1
         return Quantity(low * times, past * times - 1, exact=False, scale=times)
-    part = re.fullmatch(
+    part = ("half" in text or "quarter" in text) and re.fullmatch(
         r"(?:half a|a half|(?:a|one|three)[ -](quarters?)(?: of a)?) (thousand|[mbtr]illion)", text
     )
     if part:
         value = FRACTIONS[part.group(1) or "half"] * SCALES[part.group(2)]
         return Quantity(value, value, exact=True, scale=SCALES[part.group(2)])
-    couple = re.fullmatch(r"a couple (?:of )?(\w+)", text)
+    couple = text.startswith("a couple") and re.fullmatch(r"a couple (?:of )?(\w+)", text)
     if couple:
         scale = 12 if couple.group(1) == "dozen" else SCALES[couple.group(1)]
         return Quantity(2 * scale, 2 * scale, exact=True)
