@@ -44,6 +44,8 @@ def cue_for(sentence: str, figure: str) -> MovementCue:
         # where the force ends up is a stock, however it got there
         ("The plan would cut the force to 300 troops.", "300 troops", "stock"),
         ("Some 900 soldiers are deployed in Mali.", "900 soldiers", "stock"),
+        ("Some 900 soldiers are deployed to the Sahel.", "900 soldiers", "stock"),
+        ("A team of 50 soldiers is being deployed to Gao.", "50 soldiers", "in"),
     ],
 )
 def test_stock_or_movement(sentence, figure, movement):
@@ -58,11 +60,12 @@ def test_stock_or_movement(sentence, figure, movement):
         ("Paris will withdraw its 2,000 soldiers from Mali.", "2,000 soldiers"),
         ("Paris will withdraw France's 2,000 soldiers from Mali.", "2,000 soldiers"),
         ("The 2,000 soldiers will leave Mali by June.", "2,000 soldiers"),
+        ("Paris will keep its 2,000 soldiers in Mali.", "2,000 soldiers"),
     ],
 )
 def test_a_definite_figure_on_the_move_is_the_whole_force(sentence, figure):
     cue = cue_for(sentence, figure)
-    assert cue.definite and cue.movement == "out"
+    assert cue.definite and cue.movement in {"out", "remain"}
     assert cue.value == "stock"
 
 
@@ -91,13 +94,18 @@ def test_a_definite_repeat_of_a_figure_on_the_move_stays_on_the_move():
     moving = MovementCue("out", "leaving", definite=False)
     again = MovementCue("out", "leave", definite=True)
     whole = MovementCue("out", "withdrawal of", definite=True)
+    staying = MovementCue("remain", "leave", definite=False)
+    still = MovementCue("remain", "to remain", definite=True)
     items = [
         ("a", "troops", moving, 401.0, float("nan")),
         ("a", "troops", again, 401.0, float("nan")),  # "the more than 400 Marines will leave"
         ("a", "troops", whole, 2000.0, 2000.0),  # "the withdrawal of the 2,000 troops"
         ("b", "troops", again, 401.0, float("nan")),  # another report: the whole force
+        ("b", "troops", staying, 200.0, 200.0),  # "leave 200 troops in Mali"
+        ("b", "troops", still, 200.0, 200.0),  # "the 200 troops would remain for a year"
+        ("b", "troops", still, 300.0, 300.0),  # "the 300 troops will remain": all of them
     ]
-    assert resolve_definites(items) == ["out", "out", "stock", "stock"]
+    assert resolve_definites(items) == ["out", "out", "stock", "stock", "remain", "remain", "stock"]
 
 
 def test_the_lexicon_is_data_and_checked(tmp_path):

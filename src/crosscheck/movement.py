@@ -6,8 +6,8 @@ count different things, so the movement is part of a figure's group key. Values:
 
   stock   in place: "there are N in X", "N stationed / based / remain", "has N"; also any
           figure with no movement cue, and a definite figure that a movement acts on ("the
-          withdrawal of the 2,000 troops", "pull all 2,000 troops out"): that counts the
-          whole force being moved, not the part on the move;
+          withdrawal of the 2,000 troops", "pull all 2,000 troops out", "keep its 2,000
+          troops"): that counts the whole force, not a part of it on the move;
   out     leaving: withdraw(n), pull out, send home, leaving, cut, reduced by, drawdown of;
   in      arriving: deploy, send, dispatch, add, arriving, increased by;
   remain  what a movement leaves in place: "leave 200 behind", "keep 200", "200 will remain".
@@ -68,8 +68,9 @@ class MovementCue:
 
     @property
     def value(self) -> str:
-        """The movement as the group key uses it: a definite figure on the move is a stock."""
-        return "stock" if self.definite and self.movement in {"out", "in"} else self.movement
+        """The movement as the group key uses it: a definite figure ("the 2,000 troops")
+        that a movement or a stay acts on is the whole force, so a stock."""
+        return "stock" if self.definite else self.movement
 
 
 @lru_cache(maxsize=1)
@@ -168,17 +169,16 @@ def movement_of(
 def resolve_definites(items: list[tuple[str, str, MovementCue, float, float]]) -> list[str]:
     """The key value per figure, given (article_id, category, cue, low, high) in row order.
 
-    A definite figure on the move counts the whole force ("the withdrawal of the 2,000
-    troops"), unless its report already counts that number on the move: then "the 400
-    Marines" points back to "400 Marines are leaving" and stays on the move.
+    A definite figure with a cue counts the whole force ("the withdrawal of the 2,000
+    troops"), unless its report already gives that number, without "the", with the same
+    movement: then "the 400 troops" points back to "400 troops are leaving" and stays on
+    the move, and "the 200 troops" points back to "200 troops will remain".
     """
 
     def said(article: str, category: str, cue: MovementCue, low: float, high: float) -> tuple:
         return (article, category, cue.movement, _bound(low), _bound(high))
 
-    moving = {
-        said(*item) for item in items if item[2].movement in {"out", "in"} and not item[2].definite
-    }
+    moving = {said(*item) for item in items if item[2].movement != "stock" and not item[2].definite}
     return [item[2].movement if said(*item) in moving else item[2].value for item in items]
 
 
