@@ -32,6 +32,8 @@ def cue_for(sentence: str, figure: str) -> MovementCue:
         ("About 300 soldiers will be withdrawn by June.", "300 soldiers", "out"),
         ("The army ordered a drawdown of 300 soldiers.", "300 soldiers", "out"),
         ("Paris sent 300 soldiers home.", "300 soldiers", "out"),
+        ("Officials said 300 soldiers would be sent home.", "300 soldiers", "out"),
+        ("About 300 of the 2,000 soldiers will leave Mali.", "About 300", "out"),
         ("The plan would cut the force by 300 troops.", "300 troops", "out"),
         # arriving
         ("Paris will deploy 300 more soldiers to Mali.", "300 more soldiers", "in"),

@@ -40,7 +40,8 @@ MOVING_CATEGORIES = frozenset({"troops", "militants", "displaced", "other"})
 MAX_GAP_WORDS = 6
 MAX_PARTICLE_GAP_WORDS = 2
 _POSITIONS = ("before", "after", "particle", "definite")
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s-+\s|--|\.\s")
+# Clause ends; a comma inside a number ("14,000") is not one.
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()]|\s-+\s|--|\.\s")
 _WORD = re.compile(r"[\w']+(?:-[\w']+)*")
 # A gap holding one of these words belongs to another clause or another subject.
 _STOP_BEFORE = frozenset(
