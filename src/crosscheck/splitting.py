@@ -74,9 +74,6 @@ _ENGINES_DISAGREE = re.compile("[\x1c-\x1f]")
 # Where Punkt starts the word before a candidate: after the last of these (ASCII only).
 _OTHER_WORD_SEPARATORS = "\t\n\r\x0b\x0c"
 _HAS_OTHER_WORD_SEPARATOR = re.compile(f"[{_OTHER_WORD_SEPARATORS}]")
-# Punkt moves closing marks that open a sentence back onto the one before; its pattern
-# for that can only match where a sentence starts with one of these.
-_CLOSING_MARKS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 
 
 class NewsPunkt(PunktSentenceTokenizer):
@@ -133,9 +130,9 @@ class NewsPunkt(PunktSentenceTokenizer):
             current = slice(current.start + realign, current.stop)
             following = slices[index + 1] if index + 1 < len(slices) else None
             closing = None
-            if following is not None and text[following.start : following.start + 1] in (
-                _CLOSING_MARKS
-            ):
+            # Punkt's pattern looks for closing marks that open the next sentence: it cannot
+            # match a sentence that starts with a letter or a digit, the usual case.
+            if following is not None and not text[following.start : following.start + 1].isalnum():
                 closing = self._lang_vars.re_boundary_realignment.match(text[following])
             if closing:
                 yield slice(current.start, following.start + len(closing.group(0).rstrip()))
