@@ -22,7 +22,8 @@ from .furniture import content_lines
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
 # Reports whose sentences `segment` remembers: more than one chunk of reports that the
-# extractors map over in turn (about 4 MB of sentences, plus the texts it keeps alive).
+# extractors map over in turn; full, it holds about 2.5 MB of sentences (reports of 18
+# sentences) plus the texts it keeps alive.
 SEGMENT_CACHE_SIZE = 1024
 
 
