@@ -1,40 +1,35 @@
-"""Who said a quotation: cue verbs, speaker phrases, titles and roles, names and pronouns.
+"""Who said a quotation: cue verbs, speaker phrases, titles and roles.
 
 quotes.py hands this module short stretches of report text next to a quotation. This
-module finds the cue ("said", "wrote", "according to"), splits the speaker phrase into a
-name or description, a role and an organisation, and resolves bare surnames and pronouns
-against the people the same report names. Word lists are data in data/lexicon/ (cues.csv,
-titles.csv, organisations.csv, not_names.csv), loaded once.
+module splits the speaker phrase after or before a cue ("said", "wrote", "according to")
+into a name or description, a role and an organisation; `names` resolves bare surnames and
+titles, `pronouns` he/she, against the people the same report names. The lexicon and the
+name-token tests are in `attribution_words`.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass
 
-from .errors import ArticleError
+from .attribution_words import (
+    CLAUSE_BREAKERS,
+    FUNCTION_WORDS,
+    PARTICLES,
+    PRONOUNS,
+    RELATIVE_OPENERS,
+    SUFFIXES,
+    TENS,
+    bare,
+    is_name_token,
+    join_words,
+    lexicon,
+    strip_possessive,
+    tokens,
+)
 
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
-
-PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
 ARTICLES = {"the", "a", "an"}
-RELATIVE_OPENERS = ("who ", "which ", "whose ", "whom ", "where ", "when ")
-# Lower-case words at which a subject phrase is cut ("Despite that Smith" → "Smith").
-CLAUSE_BREAKERS = {
-    "that", "and", "but", "when", "while", "because", "after", "before", "since", "if",
-    "despite", "although", "though", "where", "then", "so", "as", "than", "whether", "until",
-    "also", "later", "earlier", "has", "have", "had", "is", "was", "were", "are", "be",
-    "what", "how", "why", "not", "this", "ago", "week", "month", "year", "day", "night",
-}  # fmt: skip
-PARTICLES = {
-    "al", "bin", "ibn", "de", "da", "van", "von", "del", "der", "la", "le", "di", "du", "el",
-}  # fmt: skip
-SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 PREPOSITIONS = {"in", "of", "at", "from", "for", "with", "on", "near", "to", "by"}
-SUBJECT_FILLERS = {"of", "the", "for", "and", "to", "former", "then", "late", "ex", "a", "an"}
 DOCUMENTS = {
     "letter", "statement", "tweet", "tweets", "post", "email", "speech", "remarks", "words",
     "memo", "message", "note", "book", "interview", "testimony", "op-ed", "column",
@@ -43,11 +38,6 @@ DETERMINERS = {
     "other", "some", "many", "several", "all", "both", "his", "her", "their", "its", "our",
     "another", "each", "few", "two", "three", "four", "one", "senior", "top", "most", "these",
     "those", "this", "that",
-}  # fmt: skip
-FUNCTION_WORDS = {
-    "to", "of", "the", "a", "an", "and", "or", "but", "that", "this", "it", "in", "on", "at",
-    "for", "with", "by", "as", "is", "was", "be", "been", "not", "also", "would", "could",
-    "will", "can", "may", "might", "should", "must", "has", "have", "had", "do", "did", "does",
 }  # fmt: skip
 DESCRIPTION_HEADS = {"one", "two", "three", "several", "some", "many", "officials", "sources"}
 # Nouns for people or bodies that speak for an owner: "Temple-Raston's sources", "Mahdi's office".
@@ -58,21 +48,10 @@ SPOKESPEOPLE = {
     "government", "ministry", "administration", "friends", "family",
 }  # fmt: skip
 CONTRACTED_PRONOUNS = re.compile(r"^(he|she|it|they|we)['’](?:s|re|ve|d|ll)$", re.IGNORECASE)
-TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 NUMBER_WORDS = TENS | {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "hundred", "thousand", "million", "dozen", "dozens", "hundreds", "thousands",
-}  # fmt: skip
-# Lower-case second parts of adjective compounds ("Iranian-backed", "Kurdish-led", "U.S.-style"),
-# unlike the lower-case parts of names ("Ban Ki-moon", "Moon Jae-in").
-_COMPOUND_PARTS = {
-    "born", "based", "run", "led", "made", "style", "era", "like", "wide", "free", "friendly",
-    "type", "owned", "class", "level", "old", "long", "term", "time", "state", "american",
-}  # fmt: skip
-_PREFIXES = {
-    "anti", "post", "pre", "pro", "non", "ex", "mid", "self", "co", "multi", "semi", "neo",
-    "pan", "sub", "inter", "trans", "counter", "cross", "all", "half", "well",
 }  # fmt: skip
 STATEMENT_WORDS = re.compile(
     r"\b(?:statements?|tweets?|tweeted|twitter|posts?|posted|release|letter|e-?mail|facebook|"
@@ -81,106 +60,8 @@ STATEMENT_WORDS = re.compile(
 )
 
 
-def _rows(name: str, key: str) -> list[dict[str, str]]:
-    path = LEXICON_DIR / name
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows = [row for row in csv.DictReader(handle) if (row.get(key) or "").strip()]
-    except FileNotFoundError:
-        raise ArticleError(path, "lexicon file not found") from None
-    if not rows:
-        raise ArticleError(path, f"lexicon has no rows with a '{key}' column")
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in rows]
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The word lists quote attribution needs, loaded once from data/lexicon."""
-
-    cues: dict[str, bool]  # cue → means written words
-    titles: dict[str, str]  # title word → gender it implies ("" if none)
-    honorifics: frozenset[str]
-    org_words: dict[str, str]  # word → org | place | time
-    not_names: frozenset[str]
-    cue_pattern: re.Pattern = field(repr=False)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """Cue verbs, titles, organisation words and non-name words from data/lexicon/*.csv."""
-    cues = {
-        " ".join(r["cue"].lower().split()): r.get("written") == "yes"
-        for r in _rows("cues.csv", "cue")
-    }
-    titles = {r["title"]: r.get("gender", "") for r in _rows("titles.csv", "title")}
-    honorifics = frozenset(
-        r["title"] for r in _rows("titles.csv", "title") if r.get("honorific") == "yes"
-    )
-    org_words = {r["word"]: r.get("kind", "org") for r in _rows("organisations.csv", "word")}
-    not_names = frozenset(r["word"] for r in _rows("not_names.csv", "word"))
-    alternatives = "|".join(
-        re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True)
-    )
-    cue_pattern = re.compile(rf"\b(?:{alternatives}|According\s+to)\b")
-    return Lexicon(cues, titles, honorifics, org_words, not_names, cue_pattern)
-
-
-_TOKEN = re.compile(r"\w[\w'’.\-]*|\S")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")
-
-
-def tokens(phrase: str) -> list[str]:
-    """Words of a short phrase; abbreviations keep their periods ("Gen.", "U.S.")."""
-    return _TOKEN.findall(phrase)
-
-
-@lru_cache(maxsize=65536)
-def bare(token: str) -> str:
-    """A token without a sentence-final period (initials, titles and "U.S." keep theirs)."""
-    if token.endswith(".") and len(token) > 2 and "." not in token[:-1]:
-        if token not in lexicon().titles and token not in SUFFIXES:
-            return token[:-1]
-    return token
-
-
-@lru_cache(maxsize=65536)
-def is_name_token(token: str) -> bool:
-    """A capitalised word that can be part of a person's name (not a title, acronym or org word)."""
-    lex = lexicon()
-    if token in SUFFIXES:
-        return True
-    if token.lower() in PARTICLES or token.lower().split("-")[0] in PARTICLES and "-" in token:
-        return True
-    if not token[:1].isupper() or token in lex.titles or token in lex.not_names:
-        return False
-    if token.split("-")[0].lower() in TENS:
-        return False  # Twenty-two
-    core = token.rstrip(".")
-    if len(core) == 1:
-        return token.endswith(".")  # an initial
-    if "." in core or core.isupper() or core.endswith(("'s", "’s", "'", "’")):
-        return False  # U.S., ISIS, Trump's
-    pieces = core.split("-")
-    if any(_adjective_part(p) for p in pieces[1:]) or (
-        pieces[0].lower() in _PREFIXES and not pieces[-1][:1].isupper()
-    ):
-        return False  # Iranian-backed, Kurdish-led
-    return any(ch.islower() for ch in core)
-
-
-def _adjective_part(piece: str) -> bool:
-    """A lower-case word after a hyphen that makes an adjective compound, not a name part."""
-    if piece[:1].isupper() or piece.lower() in PARTICLES:
-        return False
-    return piece in _COMPOUND_PARTS or piece.endswith(("ed", "ing", "en")) or len(piece) > 5
-
-
-def strip_possessive(token: str) -> str:
-    for ending in ("'s", "’s"):
-        if token.endswith(ending):
-            return token[: -len(ending)]
-    return token
 
 
 @dataclass
@@ -273,10 +154,6 @@ def _ends_with_name(part: str) -> bool:
         return False
     last = bare(words[-1])
     return is_name_token(last) and lexicon().org_words.get(last) != "time"
-
-
-def join_words(words: list[str]) -> str:
-    return " ".join(words).replace(" - ", "-")
 
 
 def parse_speaker(phrase: str, head_first: bool = False) -> Speaker | None:

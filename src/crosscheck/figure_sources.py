@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from .attribution import CLAUSE_BREAKERS, FUNCTION_WORDS, lexicon
+from .attribution_words import CLAUSE_BREAKERS, FUNCTION_WORDS, lexicon
 from .numbers import LEXICON_DIR
 from .times import MONTHS, TIME_WORDS
 

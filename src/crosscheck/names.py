@@ -13,18 +13,18 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .attribution import (
+from .attribution_words import (
     FUNCTION_WORDS,
     PARTICLES,
     PRONOUNS,
     RELATIVE_OPENERS,
     SUBJECT_FILLERS,
     SUFFIXES,
-    _rows,
     bare,
     is_name_token,
     join_words,
     lexicon,
+    lexicon_rows,
     strip_possessive,
     tokens,
 )
@@ -37,7 +37,7 @@ def first_name_genders() -> dict[str, str]:
     Only names that are rarely anything else are listed, so "Susan Collins … she said" can skip
     a man named in between; names given to both sexes are left out.
     """
-    return {row["name"]: row.get("gender", "") for row in _rows("first_names.csv", "name")}
+    return {row["name"]: row.get("gender", "") for row in lexicon_rows("first_names.csv", "name")}
 
 
 SUBORDINATORS = {

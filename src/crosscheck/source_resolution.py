@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .attribution import is_name_token, lexicon
+from .attribution_words import is_name_token, lexicon
 from .figure_sources import SENTENCE_OPENERS, Attribution, attributions, source_words
 from .times import DAYS, MONTHS
 
