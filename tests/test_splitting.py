@@ -148,3 +148,25 @@ def test_segment_is_shared_between_callers_and_cannot_be_changed_by_them() -> No
     for number in range(SEGMENT_CACHE_SIZE + 10):
         segment(f"Report {number}\n\nBody {number}.")
     assert segment.cache_info().currsize == SEGMENT_CACHE_SIZE  # bounded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rep. A.B. Smithers said the vote was close. Then it ended.",
+            ["Rep. A.B. Smithers said the vote was close.", "Then it ended."],
+        ),
+        (
+            "She is the No. 3 official in the ministry.",
+            ["She is the No. 3 official in the ministry."],
+        ),
+        ("The answer was no. 4 people disagreed.", ["The answer was no.", "4 people disagreed."]),
+        (
+            "He flew to the U.K. The next day he left.",
+            ["He flew to the U.K.", "The next day he left."],
+        ),
+    ],
+)
+def test_segment_joins_breaks_after_initials_and_number_signs(text: str, expected: list) -> None:
+    assert [text[s.start : s.end] for s in segment(text)] == expected
