@@ -130,6 +130,8 @@ def test_one_paragraph_per_line_when_lines_are_sentences() -> None:
         ("Advertisement", "button"),
         ("Story continues below advertisement", "button"),
         ("Slideshow (12 Images)", "button"),
+        ("Follow Jane Roe on Twitter @janeroe.", "button"),
+        ('"Follow Jane Roe on Twitter: @janeroe."', "button"),
         ("Read: Ten things to know about the talks", "promo"),
         ("More: How did the war start?", "promo"),
         ("WATCH | The minister arrives in Kabul", "promo"),
@@ -168,6 +170,7 @@ def test_furniture_kinds(line: str, kind: str) -> None:
         "Copies of the letter were sent to 50 senators.",
         "Share prices fell 3 percent after the announcement.",
         '"Show humility," she told the crowd.',
+        "Follow the money on Twitter, the senator said.",
     ],
 )
 def test_report_sentences_are_not_furniture(line: str) -> None:

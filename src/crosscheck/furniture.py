@@ -49,6 +49,8 @@ _UI_LABEL = re.compile(
       | video | photos? | gallery | podcast | loading | close | menu | search
       | sign\ (?:in|up|out) | log\ ?(?:in|out) | subscribe(?:\ now|\ today)?
       | (?:manage\ )?newsletters? | follow\ us\b.* | (?:all\ )?rights\ reserved\b.*
+      | ["“]?follow\ [\w.'’\ -]{1,40}?\ on\ (?:twitter|facebook|instagram|threads|x)
+        (?::?\ (?:at\ )?@\w+)?\.?["”]?
     )$""",
     _FLAGS,
 )
