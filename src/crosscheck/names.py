@@ -1,9 +1,9 @@
-"""The people one report names, so a bare surname, a title or a pronoun resolves to a name.
+"""The people one report names, so a bare surname or a title resolves to a name.
 
 "Dunford" → "Joseph Dunford" (the fullest name with that surname, nearest before), "the
-president" → the person last named with that title, "he"/"she" → the most recent speaker or
-sentence subject whose gender fits, "Centcom" → "US Central Command" where the report gave
-the long form in front of the acronym in parentheses. Roles are looked up lazily.
+president" → the person last named with that title, "Centcom" → "US Central Command" where
+the report gave the long form in front of the acronym in parentheses. Roles are looked up
+lazily. "he"/"she" → a person is `pronouns.Referents`, built on this index.
 """
 
 from __future__ import annotations
@@ -14,11 +14,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .attribution_words import (
-    FUNCTION_WORDS,
     PARTICLES,
-    PRONOUNS,
     RELATIVE_OPENERS,
-    SUBJECT_FILLERS,
     SUFFIXES,
     bare,
     is_name_token,
@@ -40,19 +37,6 @@ def first_name_genders() -> dict[str, str]:
     return {row["name"]: row.get("gender", "") for row in lexicon_rows("first_names.csv", "name")}
 
 
-SUBORDINATORS = {
-    "while", "although", "though", "because", "if", "when", "as", "since", "after", "before",
-    "unless", "whether", "until", "once", "whereas", "but",
-}  # fmt: skip
-_ADVERB_LEAD = re.compile(r"^,?\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?")
-
-
-@lru_cache(maxsize=1)
-def _cue_before_name(cue_pattern: re.Pattern) -> re.Pattern:
-    """A clause ending in a cue and capitalised words: "…, noted NBC's " before the name."""
-    return re.compile(rf"(?:{cue_pattern.pattern})\s+(?:[A-Z][\w.'’-]*\s+)*$")
-
-
 # Capitalised words after "in"/"at" name a place ("in Colorado Springs"), and after a
 # capitalised word + of/on/for the rest of a body's name ("Commission on Presidential Debates").
 _NOT_A_PERSON_BEFORE = re.compile(
@@ -64,24 +48,6 @@ def _not_a_person_before(text: str, start: int, floor: int) -> bool:
     """Place or body context before a run; a title before "of" ("Secretary of State X") is fine."""
     found = _NOT_A_PERSON_BEFORE.search(text, max(floor, start - 40), start)
     return bool(found) and not (found.group(1) and found.group(1) in lexicon().titles)
-
-
-_CIRCUMSTANCE_OPENERS = {
-    "in", "at", "from", "for", "with", "on", "near", "to", "by", "over", "about", "after",
-    "before", "during", "against", "into", "amid", "despite", "under", "while", "when", "as",
-}  # fmt: skip
-
-
-def _introduces_role(after: str, titles: dict[str, str]) -> bool:
-    """ ", president of the …" / ", a senior fellow at …" right after a name: the person is
-    being introduced, usually to be quoted next."""
-    match = _APPOSITIVE_ROLE.match(after)
-    if not match or match.group(1).split()[0] in _CIRCUMSTANCE_OPENERS:
-        return False  # ", over the email server she used as secretary of state" is no role
-    words = re.sub(r"^(?:the|a|an)\s+", "", match.group(1)).split()
-    return bool(words) and any(
-        w.capitalize() in titles or w.rstrip("s").capitalize() in titles for w in words[:4]
-    )
 
 
 _WORD_TOKEN = re.compile(r"\w[\w'’.\-]*|\S")
@@ -106,16 +72,15 @@ _ALIAS = re.compile(
     r"((?:[A-Z][\w.'’-]*\s+)(?:(?:of|the|for|and|on)\s+|[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)"
     r"\s+\(([A-Z][\w.-]{1,15})\)"
 )
-_CLAUSE_END = re.compile(r"[.!?][\"”’']*\s+|[\"”]\s+|;\s+")
 # Role words before a name stay on its line and in its sentence ("USA TODAY.\n\nWhite House
 # press secretary Sarah Sanders": the role is "White House press secretary").
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+)*(?:[a-z][\w-]*[ \t]+){1,3})$")
-_APPOSITIVE_ROLE = re.compile(r",[ \t]+((?:the[ \t]+)?[a-zA-Z][^,.;\"“”\n]{2,80}?)(?=,|\.\s|\.$|$)")
+APPOSITIVE_ROLE = re.compile(r",[ \t]+((?:the[ \t]+)?[a-zA-Z][^,.;\"“”\n]{2,80}?)(?=,|\.\s|\.$|$)")
 _TITLE_OF = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+)+of[ \t]+(?:the[ \t]+)?)$")
 
 
 class NameIndex:
-    """People one report names, so "Dunford" and "he" resolve to "Joseph Dunford"."""
+    """People one report names, so "Dunford" and "the general" resolve to "Joseph Dunford"."""
 
     def __init__(
         self,
@@ -131,7 +96,6 @@ class NameIndex:
         self.gender: dict[str, str] = {}
         self._roles: dict[str, str] = {}
         self._spans: dict[str, list[tuple[int, int, str]]] = {}
-        self._subjects: dict[int, bool] = {}
         full: list[Mention] = []
         singles: list[tuple[int, str]] = []
         quoted_starts = [s for s, _ in quoted]
@@ -221,7 +185,7 @@ class NameIndex:
         found = ""
         for start, end, title_role in self._spans.get(name, []):
             role = title_role
-            after = _APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
+            after = APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
             if after and not after.group(1).lower().startswith(RELATIVE_OPENERS):
                 appositive = re.sub(r"^(?:the|a|an)\s+", "", after.group(1))
                 if not lex.cue_pattern.match(appositive) and (
@@ -275,80 +239,9 @@ class NameIndex:
             return self.resolve_single(words[0], position) or name
         return name
 
-    def _is_subject(self, mention: Mention) -> bool:
-        """A mention likely to be the subject of what follows: it opens its clause (after at most
-        a short introductory phrase or role words), stands just before a cue ("…, Mr. Obama said"),
-        follows one ("noted NBC's Dante Chinni") or is introduced with a role (", president of …").
-        A possessive counts only when it opens the clause ("Mr. Mattis's letter said"), not
-        inside it ("citing Diamond's best seller"); a clause opened by a subordinator never."""
-        position = mention.position
-        if position in self._subjects:
-            return self._subjects[position]
-        self._subjects[position] = self._subject_test(position, mention.end)
-        return self._subjects[position]
-
-    def _subject_test(self, position: int, end: int) -> bool:
-        lex = lexicon()
-        after = self.text[end : end + 120] if end >= 0 else ""
-        possessive = after.startswith(("'s", "’s", "'", "’")) or self.text[end - 2 : end] in {
-            "'s",
-            "’s",
-        }
-        if (
-            after
-            and not possessive
-            and (
-                lex.cue_pattern.match(_ADVERB_LEAD.sub("", after))
-                or _introduces_role(after, lex.titles)
-            )
-        ):
-            return True
-        index = bisect.bisect_right(self.sentence_starts, position) - 1
-        start = self.sentence_starts[index] if index >= 0 else 0
-        prefix = _CLAUSE_END.split(self.text[start:position])[-1]
-        if not possessive and _cue_before_name(lex.cue_pattern).search(prefix):
-            return True
-        words = prefix.split()
-        if words and words[0].lower() in SUBORDINATORS:
-            return False
-        if "," in prefix and len(prefix.split(",")[0]) < 45:
-            words = prefix.split(",", 1)[1].split()
-        role_words = [w for w in words if w[:1].islower() and w not in SUBJECT_FILLERS]
-        return len(role_words) <= 2 and all(
-            w[:1].isupper()
-            or w in SUBJECT_FILLERS
-            or w.capitalize() in lex.titles
-            or (w.isalpha() and w not in FUNCTION_WORDS and not w.endswith(("ed", "ly", "ing")))
-            for w in words
-        )
-
     def is_quoted(self, position: int) -> bool:
         """True inside a quotation of the report."""
         return _inside(self._quoted, self._quoted_starts, position)
-
-    def add_speaker(self, name: str, position: int) -> None:
-        """Record that `name` was quoted at `position`: the likeliest referent of a later he/she."""
-        index = bisect.bisect_left(self.positions, position)
-        self.mentions.insert(index, Mention(position, name, "", "", True))
-        self.positions.insert(index, position)
-
-    def resolve_pronoun(self, pronoun: str, position: int, window_start: int) -> str:
-        """The most recent speaker or sentence subject before `position` that fits the pronoun."""
-        wanted = PRONOUNS.get(pronoun, "")
-        if wanted not in {"m", "f"}:
-            return ""
-        last = bisect.bisect_left(self.positions, position) - 1
-        fallback = ""
-        for index in range(last, -1, -1):
-            mention = self.mentions[index]
-            if mention.position < window_start:
-                break
-            if self.gender.get(mention.name, wanted) != wanted:
-                continue
-            if mention.subject or self._is_subject(mention):
-                return mention.name
-            fallback = fallback or mention.name
-        return fallback
 
     def resolve_title(self, description: str, position: int) -> str:
         """ "the president" → the person last named with that title, if any."""
@@ -368,12 +261,6 @@ class NameIndex:
             if head in role.replace(",", " ").split():
                 return mention.name
         return ""
-
-    def learn_gender(self, name: str, pronoun: str) -> None:
-        """Remember that `name` was referred to as he/she."""
-        wanted = PRONOUNS.get(pronoun, "")
-        if wanted in {"m", "f"} and name:
-            self.gender.setdefault(name, wanted)
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:

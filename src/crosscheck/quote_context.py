@@ -26,7 +26,7 @@ from .attribution import (
     parse_speaker,
     written_cue,
 )
-from .names import NameIndex
+from .pronouns import Referents
 from .quote_marks import Segment, find_segments
 from .text import normalise
 
@@ -80,7 +80,7 @@ class Report:
         self.sentence_starts = [s.start for s in self.sentences]
         self.segments = find_segments(text, self.paragraphs)
         quoted = [(s.open_mark, s.end + 1) for s in self.segments]
-        self.names = NameIndex(text, self.paragraphs, quoted, self.sentence_starts)
+        self.names = Referents(text, self.paragraphs, quoted, self.sentence_starts)
         self.cue = lexicon().cue_pattern
 
     def sentence_of(self, position: int):
