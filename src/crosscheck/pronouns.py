@@ -48,15 +48,9 @@ def _introduces_role(after: str, titles: dict[str, str]) -> bool:
 class Referents(NameIndex):
     """The people one report names, as what its he/she may stand for."""
 
-    def __init__(
-        self,
-        text: str,
-        spans: list[tuple[int, int]],
-        quoted: list[tuple[int, int]],
-        sentence_starts: list[int],
-    ):
-        super().__init__(text, spans, quoted, sentence_starts)
-        self._subjects: dict[int, bool] = {}
+    def __init__(self, *args, **kwargs):  # NameIndex's arguments
+        super().__init__(*args, **kwargs)
+        self._subjects: dict[int, bool] = {}  # mention position -> opens its clause
 
     def _is_subject(self, mention: Mention) -> bool:
         """A mention likely to be the subject of what follows: it opens its clause (after at most
