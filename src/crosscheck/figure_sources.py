@@ -4,60 +4,37 @@ A figure's source is the subject of the reporting verb whose clause holds it ("U
 said there were 2,000 troops"; "..., U.S. Central Command announced"; ", says NPR's reporter"),
 the body after "according to", or the author of a document ("a report by X", "X's tally").
 Pronouns and descriptions ("it", "the think tank") are resolved by `source_resolution`.
-Reporting verbs are data/lexicon/cues.csv (shared with quote attribution) adjusted by
-data/lexicon/figure_sources.csv.
+The phrases themselves (tokens, noun-phrase bounds and heads) and the words read (reporting
+verbs: data/lexicon/cues.csv adjusted by data/lexicon/figure_sources.csv) are `source_phrases`.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import NamedTuple
 
-from .attribution_words import CLAUSE_BREAKERS, FUNCTION_WORDS, lexicon
-from .numbers import LEXICON_DIR
-from .times import MONTHS, TIME_WORDS
+from .source_phrases import (
+    DETERMINERS,
+    NOT_SUBJECT,
+    PREPOSITIONS,
+    SENTENCE_OPENERS,
+    Token,
+    is_time,
+    phrase_after,
+    phrase_before,
+    phrase_text,
+    sentence_tokens,
+    source_words,
+    trim_phrase,
+)
 
-MAX_SUBJECT_TOKENS = 12
-
-_TITLES_WITH_PERIOD = "|".join(
-    re.escape(t) for t in sorted(lexicon().titles, key=len, reverse=True) if t.endswith(".")
-)
-_TOKEN = re.compile(
-    rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES_WITH_PERIOD})(?!\w)|[A-Z]\.(?=\s+[A-Z])|[\w$£€][\w'’&$£€.,-]*\w|[\w$£€]|[^\w\s]"
-)
-_DETERMINERS = frozenset(
-    """the a an one two three four five six seven eight nine ten several some many its his her
-    their our this these those both all senior top such""".split()
-)
-_LINKS = frozenset("of for at in with from on against".split())
-_PREPOSITIONS = _LINKS | frozenset("to by into onto over under about near across".split())
-_PARTICIPLES = frozenset("led backed based funded run allied linked affiliated".split())
 _AUXILIARIES = frozenset(
     "has have had also later earlier previously will would could may might did does do has "
     "separately already initially first".split()
 )
-_NOT_SUBJECT = (
-    FUNCTION_WORDS
-    | CLAUSE_BREAKERS
-    | _PREPOSITIONS
-    | frozenset(
-        """there who which whom whose where are am been being said says say told not no nor it
-    he she they we i you them him us me what whether let's let’s""".split()
-    )
-)
-SENTENCE_OPENERS = frozenset(w.lower() for w in lexicon().not_names) - _DETERMINERS - {"officials"}
 _PRONOUN_WHO = frozenset("who which that".split())
 _CONJUNCTION_BEFORE = frozenset("and but while as because where when after since though".split())
-_GLUE = frozenset("and or but the a to of that".split())
-_HAS_NUMBER = re.compile(
-    r"[\d$£€]|^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|hundred|thousand|million|billion|trillion|dozen|hundreds|thousands|millions|"
-    r"billions|dozens)$",
-    re.IGNORECASE,
-)
 _NUMBER_WORDS = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands)\b",
@@ -79,191 +56,7 @@ class Attribution:
     cited: bool = False  # read after "according to"
 
 
-@dataclass(frozen=True)
-class SourceWords:
-    """The word lists attribution reads, loaded once from data/lexicon."""
-
-    verbs: frozenset[str]
-    inverts: frozenset[str]
-    documents: frozenset[str]
-    pronouns: dict[str, str]
-    generics: dict[str, str]  # head word(s) -> refers_to
-    org_words: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def source_words() -> SourceWords:
-    """Reporting verbs (cues.csv ± figure_sources.csv), documents, pronouns, descriptions."""
-    kinds: dict[str, dict[str, str]] = {}
-    path = LEXICON_DIR / "figure_sources.csv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        for row in rows:
-            term = " ".join((row.get("term") or "").lower().split())
-            if term:
-                kinds.setdefault(row["kind"].strip(), {})[term] = (
-                    row.get("refers_to") or ""
-                ).strip()
-    cues = {cue for cue in lexicon().cues if " " not in cue}
-    verbs = (cues | set(kinds.get("verb", {}))) - set(kinds.get("not_verb", {}))
-    org_words = {w.lower() for w, kind in lexicon().org_words.items() if kind == "org"}
-    return SourceWords(
-        verbs=frozenset(verbs),
-        inverts=frozenset(kinds.get("inverts", {})),
-        documents=frozenset(kinds.get("document", {})),
-        pronouns=kinds.get("pronoun", {}),
-        generics=kinds.get("generic", {}),
-        org_words=frozenset(org_words),
-    )
-
-
-# --- tokens -------------------------------------------------------------------------------
-
-
-class _Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    low: str
-    is_word: bool
-    capitalised: bool
-
-
-def _tokens(sentence: str) -> list[_Token]:
-    """Words (abbreviations like "U.S." whole, "2,000" whole) and punctuation marks."""
-    return [
-        _Token(
-            m.start(),
-            m.end(),
-            text,
-            text.lower(),
-            text[0].isalnum() or text[0] in "$£€",
-            text[0].isupper(),
-        )  # fmt: skip
-        for m in _TOKEN.finditer(sentence)
-        if (text := m.group())
-    ]
-
-
-_MONTH = re.compile(MONTHS)
-
-
-def _is_time(token: _Token) -> bool:
-    if token.text.isupper() and len(token.text) > 1:
-        return False  # "USA TODAY"
-    return token.low.rstrip(".") in TIME_WORDS or bool(_MONTH.fullmatch(token.text))
-
-
-def _is_link_participle(tokens: list[_Token], i: int) -> bool:
-    """ "fighting" in "the coalition fighting the group": a verb form opening a new phrase."""
-    low = tokens[i].low
-    if tokens[i].capitalised:
-        return False  # "the Mining Institute"
-    if low in _PARTICIPLES or low.endswith("-led") or low.endswith("-backed"):
-        return True
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return (
-        low.endswith("ing")
-        and low not in _NOT_SUBJECT
-        and nxt is not None
-        and (nxt.low in _DETERMINERS or nxt.capitalised)
-    )
-
-
-def _np_word(token: _Token) -> bool:
-    """A word that may stand inside a subject phrase (not a function word, number or mark)."""
-    if not token.is_word or _HAS_NUMBER.search(token.text):
-        return False
-    if "-" in token.text and any(part in _GLUE for part in token.low.split("-")):
-        return False  # "victims-and": words run together by a dash
-    if token.capitalised:
-        if token.text.isupper() and len(token.text) > 1:
-            return True  # an acronym or a name in capitals ("USA TODAY", "CNN")
-        if token.low in _NOT_SUBJECT:
-            return False  # "Let's", "Who"
-        return token.low not in SENTENCE_OPENERS and not _is_time(token)
-    return token.low not in _NOT_SUBJECT and not _is_time(token)
-
-
-# --- phrases ------------------------------------------------------------------------------
-
-
-def _phrase_before(tokens: list[_Token], end: int) -> int | None:
-    """Start index of the noun phrase ending at token index `end` (inclusive), or None."""
-    i, start, size = end, None, 0
-    while i >= 0 and size < MAX_SUBJECT_TOKENS:
-        token = tokens[i]
-        low = token.low
-        if low in _DETERMINERS:
-            start = i
-            before = tokens[i - 1] if i > 0 else None
-            if before and (before.low in _LINKS or _is_link_participle(tokens, i - 1)):
-                i, size = i - 2, size + 2  # "the head of the group": keep walking left
-                start = i + 1
-                continue
-            break
-        if low == "and" and 0 < i and start is not None:
-            if tokens[i - 1].capitalised and tokens[i + 1].capitalised:
-                i, size = i - 1, size + 1
-                continue
-            break
-        if low in _LINKS and start is not None and i > 0 and _np_word(tokens[i - 1]):
-            i, size = i - 1, size + 1
-            continue
-        if not _np_word(token):
-            break
-        start, i, size = i, i - 1, size + 1
-    if start is None or start > end:
-        return None
-    return start
-
-
-def _trim(tokens: list[_Token], start: int, end: int) -> int:
-    """End index of the head phrase: "the coalition fighting the group" -> "the coalition"."""
-    for i in range(start + 1, end + 1):
-        if _is_link_participle(tokens, i) and not tokens[i].capitalised:
-            return i - 1
-    return end
-
-
-def _phrase_after(tokens: list[_Token], begin: int) -> int | None:
-    """End index of the noun phrase starting at token index `begin`, or None."""
-    i, last = begin, None
-    while i < len(tokens) and i - begin < MAX_SUBJECT_TOKENS:
-        token = tokens[i]
-        low = token.low
-        if low in _DETERMINERS and (last is None or tokens[i - 1].low in _LINKS):
-            i += 1
-            continue
-        if token.text in source_words().verbs:
-            break
-        if low == "to" and last is not None and tokens[last].capitalised:
-            if i + 1 < len(tokens) and tokens[i + 1].capitalised:
-                i += 1
-                continue
-            break
-        if low in ("of", "for", "and", "on") and last is not None and i + 1 < len(tokens):
-            nxt = tokens[i + 1]
-            if nxt.capitalised or (
-                nxt.low == "the" and i + 2 < len(tokens) and tokens[i + 2].capitalised
-            ):
-                i += 1
-                continue
-            break
-        if not _np_word(token) or _is_link_participle(tokens, i):
-            break
-        if last is not None and not token.capitalised and tokens[last].low.endswith("s"):
-            if not tokens[last].capitalised:
-                break  # "officials familiar with ...": the head has been read
-        last, i = i, i + 1
-    return last
-
-
-def _text(sentence: str, tokens: list[_Token], start: int, end: int) -> str:
-    return " ".join(sentence[tokens[start].start : tokens[end].end].split())
-
-
-def _owner(sentence: str, tokens: list[_Token], start: int, end: int) -> tuple[int, int] | None:
+def _owner(sentence: str, tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
     """For a document phrase ("a report by X", "X's figures"), the span of its author."""
     words = source_words()
     for i in range(start, end - 1):  # "a 2014 study by Loyola professor Justin Levitt"
@@ -273,16 +66,16 @@ def _owner(sentence: str, tokens: list[_Token], start: int, end: int) -> tuple[i
         return None
     for i in range(start, end):
         if tokens[i].text.endswith(("'s", "’s")):
-            first = _phrase_before(tokens, i)
+            first = phrase_before(tokens, i)
             if first is not None:
                 return tokens[first].start, tokens[i].end - 2
     j = end + 1
     while j < len(tokens) and j <= end + 4 and tokens[j].low not in ("by", "from"):
-        if not (_is_time(tokens[j]) or tokens[j].low in ("released", "issued", "published", "on")):
+        if not (is_time(tokens[j]) or tokens[j].low in ("released", "issued", "published", "on")):
             return None
         j += 1
     if j < len(tokens) and j <= end + 4 and j + 1 < len(tokens):
-        last = _phrase_after(tokens, j + 1)
+        last = phrase_after(tokens, j + 1)
         if last is not None:
             return tokens[j + 1].start, tokens[last].end
     return None
@@ -291,12 +84,12 @@ def _owner(sentence: str, tokens: list[_Token], start: int, end: int) -> tuple[i
 # --- attribution frames -------------------------------------------------------------------
 
 
-def _refers_to(sentence: str, tokens: list[_Token], start: int, end: int) -> str:
+def _refers_to(sentence: str, tokens: list[Token], start: int, end: int) -> str:
     """What a subject stands for if it is a pronoun or a description without a name."""
     words = source_words()
     if start == end and tokens[start].low in words.pronouns:
         return words.pronouns[tokens[start].low]
-    named = [t for t in tokens[start : end + 1] if t.capitalised and t.low not in _DETERMINERS]
+    named = [t for t in tokens[start : end + 1] if t.capitalised and t.low not in DETERMINERS]
     if any("-" not in t.text or t.text.split("-")[-1][:1].isupper() for t in named):
         return ""
     head = tokens[end].low
@@ -309,64 +102,64 @@ def _attribution(sentence, tokens, start, end, scope) -> Attribution:
     if owner:
         text = " ".join(sentence[owner[0] : owner[1]].split())
         return Attribution(
-            owner[0], owner[1], text, *scope, "", _text(sentence, tokens, start, end)
+            owner[0], owner[1], text, *scope, "", phrase_text(sentence, tokens, start, end)
         )
-    text = _text(sentence, tokens, start, end)
+    text = phrase_text(sentence, tokens, start, end)
     return Attribution(
         tokens[start].start, tokens[end].end, text, *scope, _refers_to(sentence, tokens, start, end)
     )
 
 
-def _according_to(sentence: str, tokens: list[_Token]) -> list[Attribution]:
+def _according_to(sentence: str, tokens: list[Token]) -> list[Attribution]:
     found = []
     for i, token in enumerate(tokens[:-2]):
         if token.low == "according" and tokens[i + 1].low == "to":
-            last = _phrase_after(tokens, i + 2)
+            last = phrase_after(tokens, i + 2)
             if last is not None:
                 frame = _attribution(sentence, tokens, i + 2, last, (0, len(sentence)))
                 found.append(replace(frame, cited=True))
     return found
 
 
-def _inverted(sentence: str, tokens: list[_Token], v: int) -> Attribution | None:
+def _inverted(sentence: str, tokens: list[Token], v: int) -> Attribution | None:
     """ "..., said the Pentagon." / "..., says NPR's reporter, who ...": subject after the verb."""
     if v == 0 or tokens[v].low not in source_words().inverts or v + 1 >= len(tokens):
         return None
     if tokens[v - 1].text not in (",", "”", '"', "’", "'") or (
-        tokens[v + 1].low in _NOT_SUBJECT and tokens[v + 1].low not in _DETERMINERS
+        tokens[v + 1].low in NOT_SUBJECT and tokens[v + 1].low not in DETERMINERS
     ):
         return None
-    last = _phrase_after(tokens, v + 1)
+    last = phrase_after(tokens, v + 1)
     if last is None:
         return None
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-    if nxt is not None and nxt.is_word and not _is_time(nxt) and nxt.low not in ("on", "in"):
+    if nxt is not None and nxt.is_word and not is_time(nxt) and nxt.low not in ("on", "in"):
         return None  # "said the strikes killed ...": the phrase is the said clause's subject
     return _attribution(sentence, tokens, v + 1, last, (0, tokens[v].start))
 
 
-def _adverb(tokens: list[_Token], j: int) -> bool:
+def _adverb(tokens: list[Token], j: int) -> bool:
     """ "repeatedly" in "officials repeatedly said" (not "family" in "the family said")."""
     token = tokens[j]
     return (
         token.low.endswith("ly")
         and not token.capitalised
         and len(token.text) > 4
-        and (j == 0 or tokens[j - 1].low not in _DETERMINERS)
+        and (j == 0 or tokens[j - 1].low not in DETERMINERS)
     )
 
 
-def _aside_opens(token: _Token) -> bool:
+def _aside_opens(token: Token) -> bool:
     """An aside after a subject opens "a London-based group", "which ...", "who ..."."""
-    return token.low in _DETERMINERS or token.low in _PRONOUN_WHO or not token.capitalised
+    return token.low in DETERMINERS or token.low in _PRONOUN_WHO or not token.capitalised
 
 
-def _subject_end(tokens: list[_Token], v: int) -> int | None:
+def _subject_end(tokens: list[Token], v: int) -> int | None:
     """Index where the subject of the verb at `v` ends (past adverbs, times and asides)."""
     j = v - 1
     while j >= 0 and (tokens[j].low in _AUXILIARIES or _adverb(tokens, j)):
         j -= 1
-    while j >= 0 and _is_time(tokens[j]):  # "the Pentagon on Friday said"
+    while j >= 0 and is_time(tokens[j]):  # "the Pentagon on Friday said"
         j -= 1
         if j >= 0 and tokens[j].low in ("on", "last", "this", "early", "late", "earlier"):
             j -= 1
@@ -391,33 +184,33 @@ def _subject_end(tokens: list[_Token], v: int) -> int | None:
     return j if j >= 0 else None
 
 
-def _subject_frame(sentence: str, tokens: list[_Token], v: int) -> Attribution | None:
+def _subject_frame(sentence: str, tokens: list[Token], v: int) -> Attribution | None:
     """ "X said ...", "..., X said.", "the five sites X says are ...": subject before the verb."""
     end = _subject_end(tokens, v)
     if end is None:
         return None
-    start = _phrase_before(tokens, end)
+    start = phrase_before(tokens, end)
     if start is None:
         if tokens[end].low in source_words().pronouns:
             start = end
         else:
             return None
-    end = _trim(tokens, start, end)
-    while end > start and tokens[end].low in _PREPOSITIONS:
+    end = trim_phrase(tokens, start, end)
+    while end > start and tokens[end].low in PREPOSITIONS:
         end -= 1
     while start < end and tokens[start].low in SENTENCE_OPENERS:
         start += 1
-    if start > end or all(t.low in _DETERMINERS for t in tokens[start : end + 1]):
+    if start > end or all(t.low in DETERMINERS for t in tokens[start : end + 1]):
         return None
     before = tokens[start - 1] if start > 0 else None
-    if before is not None and before.low in _PREPOSITIONS:
+    if before is not None and before.low in PREPOSITIONS:
         return None  # "at other diplomatic posts": a noun after a preposition, not a subject
     if (
         before is not None
         and before.is_word
         and before.low not in _CONJUNCTION_BEFORE | _PRONOUN_WHO
         and not tokens[start].capitalised
-        and tokens[start].low not in _DETERMINERS
+        and tokens[start].low not in DETERMINERS
     ):
         return None  # "the experts I interviewed said": the phrase starts mid-clause
     verb_end = tokens[v].end
@@ -433,7 +226,7 @@ def _subject_frame(sentence: str, tokens: list[_Token], v: int) -> Attribution |
     return _attribution(sentence, tokens, start, end, scope)
 
 
-def _document_frames(sentence: str, tokens: list[_Token]) -> list[Attribution]:
+def _document_frames(sentence: str, tokens: list[Token]) -> list[Attribution]:
     """ "the Observatory's tally", "figures released by the UN": the author speaks for it all."""
     words = source_words()
     found = []
@@ -441,7 +234,7 @@ def _document_frames(sentence: str, tokens: list[_Token]) -> list[Attribution]:
         if token.low in words.documents and i > 0:
             owner = _owner(sentence, tokens, i, i)
             if owner is None and tokens[i - 1].text.endswith(("'s", "’s")):
-                first = _phrase_before(tokens, i - 1)
+                first = phrase_before(tokens, i - 1)
                 owner = (tokens[first].start, tokens[i - 1].end - 2) if first is not None else None
             if owner:
                 text = " ".join(sentence[owner[0] : owner[1]].split())
@@ -451,14 +244,14 @@ def _document_frames(sentence: str, tokens: list[_Token]) -> list[Attribution]:
 
 def attributions(sentence: str) -> list[Attribution]:
     """Every source frame of one sentence, with the stretch of the sentence each speaks for."""
-    tokens = _tokens(sentence)
+    tokens = sentence_tokens(sentence)
     verbs = source_words().verbs
     found = _according_to(sentence, tokens)
     for v, token in enumerate(tokens):
         if (
             token.text in verbs
             and not token.text.endswith("ing")  # "saying ...": no subject of its own
-            and not (v and tokens[v - 1].low in _DETERMINERS)  # "the estimated 31,000"
+            and not (v and tokens[v - 1].low in DETERMINERS)  # "the estimated 31,000"
             and not (v + 1 < len(tokens) and tokens[v + 1].text in verbs)  # "reports show"
         ):
             frame = _inverted(sentence, tokens, v) or _subject_frame(sentence, tokens, v)

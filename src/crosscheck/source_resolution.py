@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 
 from .attribution_words import is_name_token, lexicon
-from .figure_sources import SENTENCE_OPENERS, Attribution, attributions, source_words
+from .figure_sources import Attribution, attributions
+from .source_phrases import SENTENCE_OPENERS, source_words
 from .times import DAYS, MONTHS
 
 LOOK_BACK = 2  # sentences of the same paragraph searched for what a pronoun stands for
