@@ -21,6 +21,7 @@ from .attribution_words import (
     SUFFIXES,
     TENS,
     bare,
+    drop_article,
     is_name_token,
     join_words,
     lexicon,
@@ -176,7 +177,7 @@ def parse_speaker(phrase: str, head_first: bool = False) -> Speaker | None:
     ):
         head_index -= 1
     appositions = [
-        re.sub(r"^(?:the|a|an)\s+", "", p)
+        drop_article(p)
         for p in parts[head_index + 1 :]
         if not p.lower().startswith(RELATIVE_OPENERS)
         and not _PARTY_STATE.match(p)

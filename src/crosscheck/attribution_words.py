@@ -95,12 +95,18 @@ def lexicon() -> Lexicon:
     return Lexicon(cues, titles, honorifics, org_words, not_names, cue_pattern)
 
 
-_TOKEN = re.compile(r"\w[\w'’.\-]*|\S")
+WORD_TOKEN = re.compile(r"\w[\w'’.\-]*|\S")  # a word with its periods, or one mark
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 
 def tokens(phrase: str) -> list[str]:
     """Words of a short phrase; abbreviations keep their periods ("Gen.", "U.S.")."""
-    return _TOKEN.findall(phrase)
+    return WORD_TOKEN.findall(phrase)
+
+
+def drop_article(phrase: str) -> str:
+    """A phrase without its leading lower-case article ("the director of …" → "director of …")."""
+    return _ARTICLE.sub("", phrase)
 
 
 @lru_cache(maxsize=65536)

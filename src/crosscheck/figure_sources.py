@@ -65,10 +65,8 @@ def _owner(sentence: str, tokens: list[Token], start: int, end: int) -> tuple[in
     if tokens[end].low not in words.documents:
         return None
     for i in range(start, end):
-        if tokens[i].text.endswith(("'s", "’s")):
-            first = phrase_before(tokens, i)
-            if first is not None:
-                return tokens[first].start, tokens[i].end - 2
+        if possessor := _possessor(tokens, i):
+            return possessor
     j = end + 1
     while j < len(tokens) and j <= end + 4 and tokens[j].low not in ("by", "from"):
         if not (is_time(tokens[j]) or tokens[j].low in ("released", "issued", "published", "on")):
@@ -79,6 +77,22 @@ def _owner(sentence: str, tokens: list[Token], start: int, end: int) -> tuple[in
         if last is not None:
             return tokens[j + 1].start, tokens[last].end
     return None
+
+
+def _possessor(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The span of the owner when token `i` is a possessive ("the Observatory's"), else None."""
+    if not tokens[i].text.endswith(("'s", "’s")):
+        return None
+    first = phrase_before(tokens, i)
+    return (tokens[first].start, tokens[i].end - 2) if first is not None else None
+
+
+def _author_frame(
+    sentence: str, owner: tuple[int, int], scope: tuple[int, int], phrase: str = ""
+) -> Attribution:
+    """A frame whose source is the author of a document, at `owner` in the sentence."""
+    text = " ".join(sentence[owner[0] : owner[1]].split())
+    return Attribution(owner[0], owner[1], text, *scope, "", phrase)
 
 
 # --- attribution frames -------------------------------------------------------------------
@@ -100,10 +114,7 @@ def _refers_to(sentence: str, tokens: list[Token], start: int, end: int) -> str:
 def _attribution(sentence, tokens, start, end, scope) -> Attribution:
     owner = _owner(sentence, tokens, start, end)
     if owner:
-        text = " ".join(sentence[owner[0] : owner[1]].split())
-        return Attribution(
-            owner[0], owner[1], text, *scope, "", phrase_text(sentence, tokens, start, end)
-        )
+        return _author_frame(sentence, owner, scope, phrase_text(sentence, tokens, start, end))
     text = phrase_text(sentence, tokens, start, end)
     return Attribution(
         tokens[start].start, tokens[end].end, text, *scope, _refers_to(sentence, tokens, start, end)
@@ -233,12 +244,10 @@ def _document_frames(sentence: str, tokens: list[Token]) -> list[Attribution]:
     for i, token in enumerate(tokens):
         if token.low in words.documents and i > 0:
             owner = _owner(sentence, tokens, i, i)
-            if owner is None and tokens[i - 1].text.endswith(("'s", "’s")):
-                first = phrase_before(tokens, i - 1)
-                owner = (tokens[first].start, tokens[i - 1].end - 2) if first is not None else None
+            if owner is None:
+                owner = _possessor(tokens, i - 1)
             if owner:
-                text = " ".join(sentence[owner[0] : owner[1]].split())
-                found.append(Attribution(owner[0], owner[1], text, 0, len(sentence)))
+                found.append(_author_frame(sentence, owner, (0, len(sentence))))
     return found
 
 

@@ -17,7 +17,9 @@ from .attribution_words import (
     PARTICLES,
     RELATIVE_OPENERS,
     SUFFIXES,
+    WORD_TOKEN,
     bare,
+    drop_article,
     is_name_token,
     join_words,
     lexicon,
@@ -50,9 +52,6 @@ def _not_a_person_before(text: str, start: int, floor: int) -> bool:
     return bool(found) and not (found.group(1) and found.group(1) in lexicon().titles)
 
 
-_WORD_TOKEN = re.compile(r"\w[\w'’.\-]*|\S")
-
-
 @dataclass(frozen=True)
 class Mention:
     """A person named in the report: where, the full name, the role written with it."""
@@ -66,7 +65,7 @@ class Mention:
 
 
 _CAPITAL_RUN = re.compile(
-    r"(?:[A-Z][\w'’.\-]*\s+(?:(?:al|bin|ibn|de|da|van|von|del|der|la|le|di|du|el)[\-\s])?)*[A-Z][\w'’\-]*\.?"
+    rf"(?:[A-Z][\w'’.\-]*\s+(?:(?:{'|'.join(sorted(PARTICLES))})[\-\s])?)*[A-Z][\w'’\-]*\.?"
 )
 _ALIAS = re.compile(
     r"((?:[A-Z][\w.'’-]*\s+)(?:(?:of|the|for|and|on)\s+|[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)"
@@ -187,7 +186,7 @@ class NameIndex:
             role = title_role
             after = APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
             if after and not after.group(1).lower().startswith(RELATIVE_OPENERS):
-                appositive = re.sub(r"^(?:the|a|an)\s+", "", after.group(1))
+                appositive = drop_article(after.group(1))
                 if not lex.cue_pattern.match(appositive) and (
                     appositive[:1].islower() or appositive.split()[0] in lex.titles
                 ):
@@ -271,7 +270,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> b
 def _within_sentences(run: str, start: int) -> list[tuple[int, int]]:
     """A run of capitalised words cut where a word ends its sentence ("in July. Cruz said")."""
     pieces, piece_start = [], start
-    for match in _WORD_TOKEN.finditer(run):
+    for match in WORD_TOKEN.finditer(run):
         word = match.group()
         if word.endswith(".") and word[:1].isupper() and bare(word) != word:
             pieces.append((piece_start, start + match.end() - 1))
@@ -295,6 +294,6 @@ def _names_in_headline_run(words: list[tuple[int, str]]) -> list[Mention]:
 
 
 def _capitalised(run: str, start: int):
-    for match in _WORD_TOKEN.finditer(run):
+    for match in WORD_TOKEN.finditer(run):
         if match.group()[:1].isupper():
             yield start + match.start(), match.group()

@@ -12,7 +12,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .attribution_words import FUNCTION_WORDS, PRONOUNS, SUBJECT_FILLERS, lexicon
+from .attribution_words import FUNCTION_WORDS, PRONOUNS, SUBJECT_FILLERS, drop_article, lexicon
 from .names import APPOSITIVE_ROLE, Mention, NameIndex
 
 SUBORDINATORS = {
@@ -39,7 +39,7 @@ def _introduces_role(after: str, titles: dict[str, str]) -> bool:
     match = APPOSITIVE_ROLE.match(after)
     if not match or match.group(1).split()[0] in _CIRCUMSTANCE_OPENERS:
         return False  # ", over the email server she used as secretary of state" is no role
-    words = re.sub(r"^(?:the|a|an)\s+", "", match.group(1)).split()
+    words = drop_article(match.group(1)).split()
     return bool(words) and any(
         w.capitalize() in titles or w.rstrip("s").capitalize() in titles for w in words[:4]
     )

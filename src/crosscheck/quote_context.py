@@ -224,14 +224,14 @@ class Report:
             self.names.learn_gender(name, speaker.pronoun)
             self.names.add_speaker(name, position)
             role = self.names.role_of(name)
-            return name, role, _organisation(role)
+            return name, role, organisation_in(role)
         if speaker.name:
             name = self.names.resolve_name(speaker.name, position)
             if speaker.gender:
                 self.names.learn_gender(name, "he" if speaker.gender == "m" else "she")
             self.names.add_speaker(name, position)
             role = speaker.role or self.names.role_of(name)
-            return name, role, speaker.organisation or _organisation(role)
+            return name, role, speaker.organisation or organisation_in(role)
         alias = self.names.resolve_alias(speaker.description)
         if alias:
             return alias, speaker.role, speaker.organisation
@@ -239,7 +239,7 @@ class Report:
         if titled:
             self.names.add_speaker(titled, position)
             role = self.names.role_of(titled)
-            return titled, role, _organisation(role)
+            return titled, role, organisation_in(role)
         self.last_collective = (speaker.description, position)
         return speaker.description, speaker.role, speaker.organisation
 
@@ -304,7 +304,3 @@ def _body_pattern() -> re.Pattern:
         rf"{{0,5}}(?:{named})(?![\w'’-])(?!\s+[A-Z])"
         rf"|(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*(?:['’]s)?\s+){{1,4}}(?:{nouns})\b)"
     )
-
-
-def _organisation(role: str) -> str:
-    return organisation_in(role) if role else ""
