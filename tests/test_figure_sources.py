@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crosscheck.figure_sources import attributions, source_for, source_words
@@ -157,12 +157,31 @@ def test_source_for_prefers_the_narrowest_frame_holding_the_figure():
 TIME_WORDS = st.sampled_from(
     ["on", "Monday", "as of", "last", "week", "in", "December", "2014", "early", "this", "Year",
      "declined", "may", "three", "days", "ago", "the", "army", "said", ",", ".", "Dec.", "19",
-     "overnight", "mid-", "September", "1990s", "tonight", "coming", "months"]
+     "overnight", "mid-", "September", "1990s", "tonight", "coming", "months", "day", "a",
+     "outlast", "early1990s", "as recently as", "previous", "few", "weekend", "morning",
+     "Yesterday", "MAY", "2", "since", "ſummer", "holidays"]
 )  # fmt: skip
+SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "", "-", ", ", "\n"])
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(TIME_WORDS, max_size=30).map(" ".join))
+@st.composite
+def time_sentences(draw) -> str:
+    """Time words and others, mostly spaced, sometimes run together or spaced wide."""
+    words = draw(st.lists(TIME_WORDS, max_size=30))
+    return "".join(word + draw(SEPARATORS) for word in words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(time_sentences())
+@example("Monday as of on December 2014")  # a window once cut "2014" to "2"
+@example("Monday on last December 1990s")
+@example("It ended a day ago, in early1990s style, and outlast Monday too.")
+@example("as recently as" + " " * 60 + "last week")
 def test_windowed_time_search_finds_what_the_full_pattern_finds(sentence):
     whole = [(m.start(), " ".join(m.group().split())) for m in _WHEN.finditer(sentence)]
     assert time_expressions(sentence) == whole
+
+
+def test_time_expressions_read_single_days_and_words_run_together():
+    assert time_expressions("He left a day ago.") == [(8, "a day ago")]
+    assert time_expressions("Prices rose in early1990s.") == [(12, "in early1990s")]
