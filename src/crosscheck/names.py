@@ -2,80 +2,55 @@
 
 "Dunford" → "Joseph Dunford" (the fullest name with that surname, nearest before), "the
 president" → the person last named with that title, "Centcom" → "US Central Command" where
-the report gave the long form in front of the acronym in parentheses. Roles are looked up
-lazily. "he"/"she" → a person is `pronouns.Referents`, built on this index.
+the report gave the long form in front of the acronym in parentheses. "he"/"she" → a person
+is `pronouns.Referents`, built on this index.
+
+The index is read lazily: a question about a word reads only the runs of capitalised words
+that hold it (`name_runs.read_run`), and the people named in a paragraph are listed only when a
+search for the person last named with a title or gender reaches that paragraph. Each answer
+is the one a reading of every run up front would give.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .attribution_words import (
-    PARTICLES,
     RELATIVE_OPENERS,
     SUFFIXES,
-    WORD_TOKEN,
     bare,
     drop_article,
     is_name_token,
-    join_words,
     lexicon,
-    lexicon_rows,
-    strip_possessive,
-    tokens,
 )
+from .name_runs import CAPITAL_RUN, Mention, RunReading, first_name_genders, read_run
 
+__all__ = ["APPOSITIVE_ROLE", "Mention", "NameIndex", "first_name_genders"]
 
-@lru_cache(maxsize=1)
-def first_name_genders() -> dict[str, str]:
-    """Common English first names and the gender they usually go with (first_names.csv).
-
-    Only names that are rarely anything else are listed, so "Susan Collins … she said" can skip
-    a man named in between; names given to both sexes are left out.
-    """
-    return {row["name"]: row.get("gender", "") for row in lexicon_rows("first_names.csv", "name")}
-
-
-# Capitalised words after "in"/"at" name a place ("in Colorado Springs"), and after a
-# capitalised word + of/on/for the rest of a body's name ("Commission on Presidential Debates").
-_NOT_A_PERSON_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|outside|across)\s+(?:the\s+)?|\b([A-Z][\w'’-]*)\s+(?:of|on|for)\s+(?:the\s+)?)$"
-)
-
-
-def _not_a_person_before(text: str, start: int, floor: int) -> bool:
-    """Place or body context before a run; a title before "of" ("Secretary of State X") is fine."""
-    found = _NOT_A_PERSON_BEFORE.search(text, max(floor, start - 40), start)
-    return bool(found) and not (found.group(1) and found.group(1) in lexicon().titles)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A person named in the report: where, the full name, the role written with it."""
-
-    position: int
-    name: str
-    role: str
-    gender: str
-    subject: bool = False
-    end: int = -1  # end of the words that name the person, when known
-
-
-_CAPITAL_RUN = re.compile(
-    rf"(?:[A-Z][\w'’.\-]*\s+(?:(?:{'|'.join(sorted(PARTICLES))})[\-\s])?)*[A-Z][\w'’\-]*\.?"
-)
 _ALIAS = re.compile(
     r"((?:[A-Z][\w.'’-]*\s+)(?:(?:of|the|for|and|on)\s+|[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)"
     r"\s+\(([A-Z][\w.-]{1,15})\)"
 )
+_ALIAS_LABEL = re.compile(r"\s\([A-Z][\w.-]{1,15}\)")
 # Role words before a name stay on its line and in its sentence ("USA TODAY.\n\nWhite House
 # press secretary Sarah Sanders": the role is "White House press secretary").
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+)*(?:[a-z][\w-]*[ \t]+){1,3})$")
 APPOSITIVE_ROLE = re.compile(r",[ \t]+((?:the[ \t]+)?[a-zA-Z][^,.;\"“”\n]{2,80}?)(?=,|\.\s|\.$|$)")
-_TITLE_OF = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+)+of[ \t]+(?:the[ \t]+)?)$")
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A capitalised word not yet looked up: a person if it resolves to one (or is a first name)."""
+
+    position: int
+    word: str
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in name.split() if w not in SUFFIXES]
 
 
 class NameIndex:
@@ -90,90 +65,121 @@ class NameIndex:
     ):
         self.text = text
         self.sentence_starts = sentence_starts
-        self.by_surname: dict[str, list[Mention]] = {}
-        self.by_first: dict[str, list[Mention]] = {}
-        self.gender: dict[str, str] = {}
+        self._paragraphs = spans
+        self._paragraph_starts = [start for start, _ in spans]
+        self._quoted, self._quoted_starts = quoted, [start for start, _ in quoted]
+        self._runs: dict[int, tuple[list[int], list[str]]] = {}  # paragraph → run starts, runs
+        self._readings: dict[int, RunReading] = {}  # run start → what the run names
+        self._holding: dict[str, list[RunReading]] = {}  # word → readings of runs holding it
+        self._initial_gender: dict[str, str | None] = {}
+        self._learnt_gender: dict[str, str] = {}
         self._roles: dict[str, str] = {}
-        self._spans: dict[str, list[tuple[int, int, str]]] = {}
-        full: list[Mention] = []
-        singles: list[tuple[int, str]] = []
-        quoted_starts = [s for s, _ in quoted]
-        self._quoted, self._quoted_starts = quoted, quoted_starts
-        for p_start, p_end in spans:
-            for match in _CAPITAL_RUN.finditer(text, p_start, p_end):
-                if _inside(quoted, quoted_starts, match.start()):
-                    continue
-                for start, end in _within_sentences(match.group(), match.start()):
-                    words = list(_capitalised(text[start:end], start))
-                    headline = _names_in_headline_run(words)
-                    mention = self._person(tokens(text[start:end]), start)
-                    if mention and (headline and not mention.role):
-                        mention = None  # "New Mitt Romney" cut from a headline
-                    if mention and _not_a_person_before(text, start, p_start):
-                        mention = None
-                    if mention:
-                        mention = replace(self._with_title_of(mention, p_start), end=end)
-                        full.append(mention)
-                        self._spans.setdefault(mention.name, []).append((start, end, mention.role))
-                    else:
-                        full.extend(headline)
-                        singles.extend((offset, bare(word)) for offset, word in words)
-        genders = first_name_genders()
-        for mention in full:
-            name_words = [w for w in mention.name.split() if w not in SUFFIXES]
-            self.by_surname.setdefault(name_words[-1], []).append(mention)
-            self.by_first.setdefault(name_words[0], []).append(mention)
-            given = next((w for w in name_words if len(w.rstrip(".")) > 1), name_words[0])
-            gender = mention.gender or genders.get(given, "")  # "J. Christopher Stevens"
-            if gender:
-                self.gender.setdefault(mention.name, gender)
-        self.aliases = {
-            m.group(2): m.group(1) for m in _ALIAS.finditer(text) if m.group(2) != m.group(1)
-        }
-        self.mentions = full
-        for offset, word in singles:
-            resolved = self.resolve_single(word, offset)
-            if resolved:
-                self.mentions.append(Mention(offset, resolved, "", "", end=offset + len(word)))
-            elif word in genders:  # a person the report calls by first name only ("Melanie")
-                self.mentions.append(
-                    Mention(offset, word, "", genders[word], end=offset + len(word))
-                )
-                self.gender.setdefault(word, genders[word])
-        self.mentions.sort(key=lambda m: m.position)
-        self.positions = [m.position for m in self.mentions]
+        self._aliases: dict[str, str] | None = None
+        # paragraph → its mentions (people, words, speakers) by position, and their positions
+        self._listed: dict[int, tuple[list, list[int]]] = {}
+        self._speakers_waiting: dict[int, list[Mention]] = {}
 
-    def _person(self, words: list[str], start: int) -> Mention | None:
-        lex = lexicon()
-        words = [w for w in words if w != "-"]
+    # -- reading runs on demand ----------------------------------------------------------
+    def _runs_of(self, number: int) -> tuple[list[int], list[str]]:
+        """The runs of capitalised words of paragraph `number` outside quotations."""
+        found = self._runs.get(number)
+        if found is None:
+            p_start, p_end = self._paragraphs[number]
+            starts, runs = [], []
+            for match in CAPITAL_RUN.finditer(self.text, p_start, p_end):
+                if not _inside(self._quoted, self._quoted_starts, match.start()):
+                    starts.append(match.start())
+                    runs.append(match.group())
+            found = self._runs[number] = (starts, runs)
+        return found
+
+    def _reading(self, number: int, start: int, run: str) -> RunReading:
+        reading = self._readings.get(start)
+        if reading is None:
+            p_start = self._paragraphs[number][0]
+            reading = self._readings[start] = read_run(self.text, start, run, p_start)
+        return reading
+
+    def _readings_holding(self, word: str) -> list[RunReading]:
+        """Readings of every run whose text holds `word`, in the order of the report: the only
+        runs that can name a person with that word in the name."""
+        found = self._holding.get(word)
+        if found is not None:
+            return found
+        found = []
+        if word and (word in first_name_genders() or is_name_token(word)):
+            text, last_run = self.text, (-1, -1)
+            position = text.find(word)
+            while position >= 0:
+                number = bisect.bisect_right(self._paragraph_starts, position) - 1
+                if number >= 0 and position < self._paragraphs[number][1]:
+                    starts, runs = self._runs_of(number)
+                    index = bisect.bisect_right(starts, position) - 1
+                    if index >= 0 and position < starts[index] + len(runs[index]):
+                        if (number, index) != last_run:
+                            found.append(self._reading(number, starts[index], runs[index]))
+                            last_run = (number, index)
+                position = text.find(word, position + 1)
+        self._holding[word] = found
+        return found
+
+    def _people_named(self, key: str, which: int) -> list[Mention]:
+        """People whose name's last (which=-1) or first (which=0) word is `key`."""
+        return [
+            person
+            for reading in self._readings_holding(key)
+            for person in reading.people
+            if (words := _name_words(person.name)) and words[which] == key
+        ]
+
+    # -- names, roles, genders -----------------------------------------------------------
+    def resolve_single(self, word: str, position: int) -> str:
+        """The full name a lone surname (or first name) stands for, nearest before `position`."""
+        for which in (-1, 0):
+            candidates = self._people_named(word, which)
+            if candidates:
+                full = [m for m in candidates if " " in m.name] or candidates
+                before = [m for m in full if m.position <= position]
+                return (before[-1] if before else full[0]).name
+        return ""
+
+    def gender_of(self, name: str, default: str) -> str:
+        """The gender the report gives `name` (a title, a known first name), else the one a
+        pronoun for it showed, else `default`."""
+        given = self._given_gender(name)
+        return given if given is not None else self._learnt_gender.get(name, default)
+
+    def remember_gender(self, name: str, gender: str) -> None:
+        """Remember that `name` was referred to as "m" or "f", unless the report gave a gender."""
+        if self._given_gender(name) is None:
+            self._learnt_gender.setdefault(name, gender)
+
+    def _given_gender(self, name: str) -> str | None:
+        """The gender the first naming of `name` with one gives, else None."""
+        if name in self._initial_gender:
+            return self._initial_gender[name]
+        given = self._initial_gender[name] = self._gender_named(name)
+        return given
+
+    def _gender_named(self, name: str) -> str | None:
+        words = _name_words(name)
         if not words:
             return None
-        words[-1] = strip_possessive(bare(words[-1]))
-        cut = 0
-        for index, word in enumerate(words):
-            if word in lex.titles or word in lex.not_names or not is_name_token(word):
-                cut = index + 1
-        title_words = [w for w in words[:cut] if w in lex.titles]
-        words = words[cut:]
-        if not words or len(words) > 5 or (len(words) == 1 and not title_words):
-            return None
-        if all(w in SUFFIXES or w.lower() in PARTICLES for w in words):
-            return None
-        if len(words[-1].rstrip(".")) == 1:
-            return None  # a name does not end in an initial ("Quoting U.")
-        if any(w in lex.org_words for w in words):
-            return None
-        gender = next((lex.titles[w] for w in title_words if lex.titles.get(w)), "")
-        role = " ".join(w for w in title_words if w not in lex.honorifics)
-        return Mention(start, join_words(words), role, gender)
-
-    def _with_title_of(self, mention: Mention, p_start: int) -> Mention:
-        """ "Secretary of State Hillary Clinton": the role starts at the title before "of"."""
-        found = _TITLE_OF.search(self.text, max(p_start, mention.position - 60), mention.position)
-        if not found or found.group(1).split()[0] not in lexicon().titles:
-            return mention
-        role = " ".join([*found.group(1).split(), *mention.role.split()])
-        return Mention(found.start(1), mention.name, role, mention.gender)
+        genders = first_name_genders()
+        for reading in self._readings_holding(words[-1]):
+            for person in reading.people:
+                if person.name != name:
+                    continue
+                person_words = _name_words(person.name)
+                given = next((w for w in person_words if len(w.rstrip(".")) > 1), person_words[0])
+                gender = person.gender or genders.get(given, "")  # "J. Christopher Stevens"
+                if gender:
+                    return gender
+        if name in genders and not self.resolve_single(name, 0):
+            for reading in self._readings_holding(name):
+                if any(word == name for _, word in reading.singles):
+                    return genders[name]  # a person called by first name only ("Melanie")
+        return None
 
     def role_of(self, name: str) -> str:
         """The role the report gives a person: title, apposition or words before the name."""
@@ -182,7 +188,14 @@ class NameIndex:
         lex = lexicon()
         text = self.text
         found = ""
-        for start, end, title_role in self._spans.get(name, []):
+        words = _name_words(name)
+        spans = [
+            (start, end, title_role)
+            for reading in (self._readings_holding(words[-1]) if words else [])
+            for named, start, end, title_role in reading.spans
+            if named == name
+        ]
+        for start, end, title_role in spans:
             role = title_role
             after = APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
             if after and not after.group(1).lower().startswith(RELATIVE_OPENERS):
@@ -214,15 +227,14 @@ class NameIndex:
             return " ".join(words)
         return ""
 
-    def resolve_single(self, word: str, position: int) -> str:
-        """The full name a lone surname (or first name) stands for, nearest before `position`."""
-        for table in (self.by_surname, self.by_first):
-            candidates = table.get(word)
-            if candidates:
-                full = [m for m in candidates if " " in m.name] or candidates
-                before = [m for m in full if m.position <= position]
-                return (before[-1] if before else full[0]).name
-        return ""
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Acronym → long form, where the report wrote "US Central Command (Centcom)"."""
+        if self._aliases is None:
+            text = self.text
+            found = _ALIAS.finditer(text) if _ALIAS_LABEL.search(text) else ()
+            self._aliases = {m.group(2): m.group(1) for m in found if m.group(2) != m.group(1)}
+        return self._aliases
 
     def resolve_alias(self, label: str) -> str:
         """An acronym's long form, where the report wrote "US Central Command (Centcom)"."""
@@ -253,47 +265,78 @@ class NameIndex:
             head.capitalize() in lexicon().org_words
         ):
             return ""  # "the Pentagon" is a body, not a title held by a person
-        last = bisect.bisect_left(self.positions, position) - 1
-        for index in range(last, -1, -1):
-            mention = self.mentions[index]
+        for mention in self.mentions_before(position):
             role = (mention.role or self.role_of(mention.name)).lower()
             if head in role.replace(",", " ").split():
                 return mention.name
         return ""
 
+    # -- the people named, paragraph by paragraph ------------------------------------------
+    def _paragraph_at(self, position: int) -> int:
+        return max(bisect.bisect_right(self._paragraph_starts, position) - 1, 0)
+
+    def _listing(self, number: int) -> tuple[list, list[int]]:
+        """Paragraph `number`'s people and capitalised words by position, speakers recorded."""
+        listed = self._listed.get(number)
+        if listed is None:
+            people: list = []
+            words: list = []
+            if number < len(self._paragraphs):
+                for start, run in zip(*self._runs_of(number), strict=True):
+                    reading = self._reading(number, start, run)
+                    people.extend(reading.people)
+                    words.extend(_Word(offset, word) for offset, word in reading.singles)
+            entries = sorted(people + words, key=lambda entry: entry.position)
+            listed = self._listed[number] = (entries, [entry.position for entry in entries])
+            for speaker in self._speakers_waiting.pop(number, []):
+                _insert(listed, speaker)
+        return listed
+
+    def add_speaker(self, name: str, position: int) -> None:
+        """Record that `name` was quoted at `position`: the likeliest referent of a later he/she."""
+        speaker = Mention(position, name, "", "", True)
+        number = self._paragraph_at(position)
+        if number in self._listed:
+            _insert(self._listed[number], speaker)
+        else:
+            self._speakers_waiting.setdefault(number, []).append(speaker)
+
+    def mentions_before(self, position: int, floor: int = 0) -> Iterator[Mention]:
+        """People named or quoted before `position` and at or after `floor`, nearest first."""
+        for number in range(self._paragraph_at(position), -1, -1):
+            entries, positions = self._listing(number)
+            for index in range(bisect.bisect_left(positions, position) - 1, -1, -1):
+                entry = entries[index]
+                if entry is None:  # a word that named nobody
+                    continue
+                if entry.position < floor:
+                    return
+                if isinstance(entry, _Word):
+                    entry = entries[index] = self._person_of(entry)
+                if entry is not None:
+                    yield entry
+            if number and self._paragraph_starts[number] <= floor:
+                return
+
+    def _person_of(self, entry: _Word) -> Mention | None:
+        """A capitalised word as a person: the full name it resolves to, or a first name."""
+        end = entry.position + len(entry.word)
+        resolved = self.resolve_single(entry.word, entry.position)
+        if resolved:
+            return Mention(entry.position, resolved, "", "", end=end)
+        genders = first_name_genders()
+        if entry.word in genders:
+            return Mention(entry.position, entry.word, "", genders[entry.word], end=end)
+        return None
+
+
+def _insert(listed: tuple[list, list[int]], mention: Mention) -> None:
+    entries, positions = listed
+    index = bisect.bisect_left(positions, mention.position)
+    entries.insert(index, mention)
+    positions.insert(index, mention.position)
+
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
     index = bisect.bisect_right(starts, position) - 1
     return index >= 0 and spans[index][0] <= position < spans[index][1]
-
-
-def _within_sentences(run: str, start: int) -> list[tuple[int, int]]:
-    """A run of capitalised words cut where a word ends its sentence ("in July. Cruz said")."""
-    pieces, piece_start = [], start
-    for match in WORD_TOKEN.finditer(run):
-        word = match.group()
-        if word.endswith(".") and word[:1].isupper() and bare(word) != word:
-            pieces.append((piece_start, start + match.end() - 1))
-            piece_start = start + match.end()
-    pieces.append((piece_start, start + len(run)))
-    return [(a, b) for a, b in pieces if run[a - start : b - start].strip()]
-
-
-def _names_in_headline_run(words: list[tuple[int, str]]) -> list[Mention]:
-    """ "Hillary Clinton Goes After Donald Trump …": in a run of capitalised words too long to be
-    one name (a Title Case headline), a known first name and the word after it are a name."""
-    if len(words) <= 5:
-        return []
-    genders = first_name_genders()
-    found = []
-    for (offset, first), (_, last) in zip(words, words[1:], strict=False):
-        last = strip_possessive(bare(last))
-        if first in genders and is_name_token(last) and last not in lexicon().org_words:
-            found.append(Mention(offset, f"{first} {last}", "", genders[first]))
-    return found
-
-
-def _capitalised(run: str, start: int):
-    for match in WORD_TOKEN.finditer(run):
-        if match.group()[:1].isupper():
-            yield start + match.start(), match.group()

@@ -99,24 +99,14 @@ class Referents(NameIndex):
             for w in words
         )
 
-    def add_speaker(self, name: str, position: int) -> None:
-        """Record that `name` was quoted at `position`: the likeliest referent of a later he/she."""
-        index = bisect.bisect_left(self.positions, position)
-        self.mentions.insert(index, Mention(position, name, "", "", True))
-        self.positions.insert(index, position)
-
     def resolve_pronoun(self, pronoun: str, position: int, window_start: int) -> str:
         """The most recent speaker or sentence subject before `position` that fits the pronoun."""
         wanted = PRONOUNS.get(pronoun, "")
         if wanted not in {"m", "f"}:
             return ""
-        last = bisect.bisect_left(self.positions, position) - 1
         fallback = ""
-        for index in range(last, -1, -1):
-            mention = self.mentions[index]
-            if mention.position < window_start:
-                break
-            if self.gender.get(mention.name, wanted) != wanted:
+        for mention in self.mentions_before(position, window_start):
+            if self.gender_of(mention.name, wanted) != wanted:
                 continue
             if mention.subject or self._is_subject(mention):
                 return mention.name
@@ -127,4 +117,4 @@ class Referents(NameIndex):
         """Remember that `name` was referred to as he/she."""
         wanted = PRONOUNS.get(pronoun, "")
         if wanted in {"m", "f"} and name:
-            self.gender.setdefault(name, wanted)
+            self.remember_gender(name, wanted)

@@ -1,0 +1,175 @@
+"""The people one run of capitalised words names ("Marine Gen. Joseph Dunford", "Hillary Clinton
+Goes After Donald Trump"), read on its own so `names.NameIndex` reads only the runs a question
+about a name needs, not every run of the report.
+
+A run is cut where a word ends its sentence; each piece is a person's full name (with the title
+words in front of it as role and gender), or, failing that, headline names and single words a
+surname or first name may later resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .attribution_words import (
+    PARTICLES,
+    SUFFIXES,
+    WORD_TOKEN,
+    bare,
+    is_name_token,
+    join_words,
+    lexicon,
+    lexicon_rows,
+    strip_possessive,
+    tokens,
+)
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """Common English first names and the gender they usually go with (first_names.csv).
+
+    Only names that are rarely anything else are listed, so "Susan Collins … she said" can skip
+    a man named in between; names given to both sexes are left out.
+    """
+    return {row["name"]: row.get("gender", "") for row in lexicon_rows("first_names.csv", "name")}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in the report: where, the full name, the role written with it."""
+
+    position: int
+    name: str
+    role: str
+    gender: str
+    subject: bool = False
+    end: int = -1  # end of the words that name the person, when known
+
+
+@dataclass(frozen=True)
+class RunReading:
+    """What one run of capitalised words names."""
+
+    people: tuple[Mention, ...]  # full names, in order (a headline's names included)
+    spans: tuple[tuple[str, int, int, str], ...]  # name, start, end, role (outside headlines)
+    singles: tuple[tuple[int, str], ...]  # offset and word of every other capitalised word
+
+
+# Capitalised words joined by spaces (a particle may come between: "Bashar al-Assad"); the last
+# word keeps only a final period ("the U.S." is "U." then "S."). Written to open with its first
+# capital letter, so the regex engine skips straight to candidates: the same matches as
+# (?:[A-Z][\w'’.\-]*\s+(?:particle[\-\s])?)*[A-Z][\w'’\-]*\.? but several times faster.
+CAPITAL_RUN = re.compile(
+    rf"[A-Z](?:[\w'’.\-]*\s+(?:(?:{'|'.join(sorted(PARTICLES))})[\-\s])?[A-Z])*[\w'’\-]*\.?"
+)
+# Capitalised words after "in"/"at" name a place ("in Colorado Springs"), and after a
+# capitalised word + of/on/for the rest of a body's name ("Commission on Presidential Debates").
+_NOT_A_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|across)\s+(?:the\s+)?|\b([A-Z][\w'’-]*)\s+(?:of|on|for)\s+(?:the\s+)?)$"
+)
+_TITLE_OF = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+)+of[ \t]+(?:the[ \t]+)?)$")
+
+
+def read_run(text: str, start: int, run: str, p_start: int) -> RunReading:
+    """The people and single words of the run `run` found at `start` in a paragraph at `p_start`."""
+    if len(run.split()) == 1:
+        # One word never names a person on its own: it is a single word, its full stop cut
+        # when the stop ends a sentence, as the pieces below would cut it.
+        word = run[:-1] if run.endswith(".") and bare(run) != run else run
+        return RunReading((), (), ((start, bare(word)),))
+    people: list[Mention] = []
+    spans: list[tuple[str, int, int, str]] = []
+    singles: list[tuple[int, str]] = []
+    for piece_start, piece_end in _within_sentences(run, start):
+        piece = text[piece_start:piece_end]
+        words = list(_capitalised(piece, piece_start))
+        headline = _names_in_headline_run(words)
+        mention = _person(tokens(piece), piece_start)
+        if mention and (headline and not mention.role):
+            mention = None  # "New Mitt Romney" cut from a headline
+        if mention and _not_a_person_before(text, piece_start, p_start):
+            mention = None
+        if mention:
+            mention = _with_title_of(text, mention, p_start, piece_end)
+            people.append(mention)
+            spans.append((mention.name, piece_start, piece_end, mention.role))
+        else:
+            people.extend(headline)
+            singles.extend((offset, bare(word)) for offset, word in words)
+    return RunReading(tuple(people), tuple(spans), tuple(singles))
+
+
+def _not_a_person_before(text: str, start: int, floor: int) -> bool:
+    """Place or body context before a run; a title before "of" ("Secretary of State X") is fine."""
+    found = _NOT_A_PERSON_BEFORE.search(text, max(floor, start - 40), start)
+    return bool(found) and not (found.group(1) and found.group(1) in lexicon().titles)
+
+
+def _person(words: list[str], start: int) -> Mention | None:
+    lex = lexicon()
+    words = [w for w in words if w != "-"]
+    if not words:
+        return None
+    words[-1] = strip_possessive(bare(words[-1]))
+    cut = 0
+    for index, word in enumerate(words):
+        if word in lex.titles or word in lex.not_names or not is_name_token(word):
+            cut = index + 1
+    title_words = [w for w in words[:cut] if w in lex.titles]
+    words = words[cut:]
+    if not words or len(words) > 5 or (len(words) == 1 and not title_words):
+        return None
+    if all(w in SUFFIXES or w.lower() in PARTICLES for w in words):
+        return None
+    if len(words[-1].rstrip(".")) == 1:
+        return None  # a name does not end in an initial ("Quoting U.")
+    if any(w in lex.org_words for w in words):
+        return None
+    gender = next((lex.titles[w] for w in title_words if lex.titles.get(w)), "")
+    role = " ".join(w for w in title_words if w not in lex.honorifics)
+    return Mention(start, join_words(words), role, gender)
+
+
+def _with_title_of(text: str, mention: Mention, p_start: int, end: int) -> Mention:
+    """ "Secretary of State Hillary Clinton": the role starts at the title before "of"; the
+    mention ends at `end`."""
+    position, role = mention.position, mention.role
+    found = _TITLE_OF.search(text, max(p_start, position - 60), position)
+    if found and found.group(1).split()[0] in lexicon().titles:
+        position, role = found.start(1), " ".join([*found.group(1).split(), *role.split()])
+    return Mention(position, mention.name, role, mention.gender, end=end)
+
+
+def _within_sentences(run: str, start: int) -> list[tuple[int, int]]:
+    """A run of capitalised words cut where a word ends its sentence ("in July. Cruz said")."""
+    pieces, piece_start = [], start
+    for match in WORD_TOKEN.finditer(run):
+        word = match.group()
+        if word.endswith(".") and word[:1].isupper() and bare(word) != word:
+            pieces.append((piece_start, start + match.end() - 1))
+            piece_start = start + match.end()
+    pieces.append((piece_start, start + len(run)))
+    return [(a, b) for a, b in pieces if run[a - start : b - start].strip()]
+
+
+def _names_in_headline_run(words: list[tuple[int, str]]) -> list[Mention]:
+    """ "Hillary Clinton Goes After Donald Trump …": in a run of capitalised words too long to be
+    one name (a Title Case headline), a known first name and the word after it are a name."""
+    if len(words) <= 5:
+        return []
+    genders = first_name_genders()
+    found = []
+    for (offset, first), (_, last) in zip(words, words[1:], strict=False):
+        last = strip_possessive(bare(last))
+        if first in genders and is_name_token(last) and last not in lexicon().org_words:
+            found.append(Mention(offset, f"{first} {last}", "", genders[first]))
+    return found
+
+
+def _capitalised(run: str, start: int):
+    for match in WORD_TOKEN.finditer(run):
+        if match.group()[:1].isupper():
+            yield start + match.start(), match.group()
