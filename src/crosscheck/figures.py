@@ -587,9 +587,10 @@ def figures_in_text(text: str, sentences: Sequence[Sentence] | None = None) -> l
     anchors = number_anchors(clean)
     rows: list[dict] = []
     paragraph_start = 0  # index of the first sentence of the current paragraph
+    sources: ParagraphSources | None = None  # its sentences' frames, read when first needed
     for index, sentence in enumerate(sentences):
         if index and sentence.paragraph_no != sentences[index - 1].paragraph_no:
-            paragraph_start = index
+            paragraph_start, sources = index, None
         first, last = bisect_left(anchors, sentence.start), bisect_left(anchors, sentence.end)
         if first == last:
             continue  # no digit, currency sign or number word: no figure
@@ -600,22 +601,32 @@ def figures_in_text(text: str, sentences: Sequence[Sentence] | None = None) -> l
             if _NUMBER_SIGN_END.search(clean, max(0, sentence.start - 8), sentence.start):
                 del found[0]  # "the No. | 2 official": a sentence split after "No."
         if found:
-            paragraph = [clean[s.start : s.end] for s in sentences[paragraph_start : index + 1]]
-            _attribute(found, paragraph, sentence.start)
+            if sources is None:
+                sources = ParagraphSources(_paragraph(clean, sentences, paragraph_start))
+            _attribute(found, sources, index - paragraph_start, sentence.start)
             rows.extend(found)
     return rows
 
 
-def _attribute(rows: list[dict], paragraph: list[str], offset: int) -> None:
-    """Fill `source` and `when` of the figures of the last sentence of `paragraph`."""
-    sentence = paragraph[-1]
-    context = ParagraphSources(paragraph)
-    frames = context.frames(len(paragraph) - 1)
-    times = time_expressions(sentence)
+def _paragraph(clean: str, sentences: Sequence[Sentence], first: int) -> list[str]:
+    """The texts of the sentences of the paragraph that starts at sentence index `first`."""
+    number = sentences[first].paragraph_no
+    texts = []
+    for sentence in sentences[first:]:
+        if sentence.paragraph_no != number:
+            break
+        texts.append(clean[sentence.start : sentence.end])
+    return texts
+
+
+def _attribute(rows: list[dict], sources: ParagraphSources, index: int, offset: int) -> None:
+    """Fill `source` and `when` of the figures of sentence `index` of a paragraph."""
+    frames = sources.frames(index)
+    times = time_expressions(sources.sentences[index])
     for row in rows:
         start, end = row["start"] - offset, row["end"] - offset
-        frame = source_for(frames, start, end)
-        row["source"] = context.resolve(len(paragraph) - 1, frame) if frame else ""
+        frame = source_for(frames, start, end) if frames else None
+        row["source"] = sources.resolve(index, frame) if frame else ""
         row["when"] = nearest(times, start)
 
 

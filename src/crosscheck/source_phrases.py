@@ -104,17 +104,23 @@ class Token(NamedTuple):
     capitalised: bool
 
 
+_new_token = tuple.__new__  # a NamedTuple built without its Python-level __new__: 2x faster
+
+
 def sentence_tokens(sentence: str) -> list[Token]:
     """Words (abbreviations like "U.S." whole, "2,000" whole) and punctuation marks."""
     return [
-        Token(
-            m.start(),
-            m.end(),
-            text,
-            text.lower(),
-            text[0].isalnum() or text[0] in "$£€",
-            text[0].isupper(),
-        )  # fmt: skip
+        _new_token(
+            Token,
+            (
+                m.start(),
+                m.end(),
+                text,
+                text.lower(),
+                text[0].isalnum() or text[0] in "$£€",
+                text[0].isupper(),
+            ),
+        )
         for m in _TOKEN.finditer(sentence)
         if (text := m.group())
     ]

@@ -58,6 +58,7 @@ class ParagraphSources:
     def __init__(self, sentences: Sequence[str]):
         self.sentences = sentences
         self._frames: dict[int, list[Attribution]] = {}
+        self._entities: dict[int, list[tuple[str, str]]] = {}
 
     def frames(self, index: int) -> list[Attribution]:
         """The sentence's attributions (computed once)."""
@@ -85,7 +86,9 @@ class ParagraphSources:
             for frame in reversed(self.frames(index))
             if (name := self.resolve(index, frame, depth + 1))
         ]
-        named = [(kind, text, "") for kind, text in reversed(entities(self.sentences[index]))]
+        if index not in self._entities:
+            self._entities[index] = entities(self.sentences[index])
+        named = [(kind, text, "") for kind, text in reversed(self._entities[index])]
         return sources + named
 
 
