@@ -15,10 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .articles import Sentence, segment
 from .errors import ArticleError
+from .figure_context import context_category
 from .figure_sources import source_for
 from .gold import FIGURE_CATEGORIES
 from .numbers import (
@@ -45,7 +47,6 @@ CATEGORIES = FIGURE_CATEGORIES
 
 # How far after a number its counted noun may stand ("47 Tomahawk Land Attack Missiles").
 WINDOW_WORDS = 5
-CONTEXT_WORDS = 7  # how far context cues ("were killed") may stand after the noun
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9.'&-]*[A-Za-z0-9.]|[A-Za-z]|[^\sA-Za-z]")
 _STOP = frozenset(
     """the a an this that these those his her their its our my your of in on at to for from with
@@ -109,13 +110,6 @@ _MONEY_AFTER = re.compile(
     r"fines|profits|damages|aid|assets|spending|salary|bonuses)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()\"!?]|\.(?:\s|\Z)| - ")
-_AGENT_NEXT = re.compile(
-    r"\s*(?:\d|the\b|a\b|an\b|his\b|her\b|their\b|its\b|at least\b|more than\b|some\b|about\b|"
-    r"nearly\b|dozens\b|hundreds\b|thousands\b|scores\b|several\b|many\b|two\b|three\b|four\b|"
-    r"five\b|six\b|seven\b|eight\b|nine\b|ten\b)",
-    re.IGNORECASE,
-)
 # Between the two numbers of a ratio: "one in five", "two out of three", "eight of 10", "one of
 # every nine". "Of" alone makes a ratio only over 10, 100 or 1,000 ("one of 12 soldiers killed"
 # is a count of 12).
@@ -134,6 +128,9 @@ _NAME_NUMBER = re.compile(r"(?<= )\d+(?= [A-Za-z])")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+")
 _COLLECTIVE_OF = re.compile(r"((?:\S+\s+){1,3})of\s*\Z")  # "a team of" before a number
 LOOK_BEHIND = 80  # characters before a number that the patterns ending at it may need
+_LIST_NEXT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)([A-Za-z]+)\b")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_YEAR_IN = re.compile(r"\b\d{4}\b")
 
 
 @dataclass(frozen=True)
@@ -165,26 +162,6 @@ def load_non_counts() -> frozenset[str]:
     """Words after a number that make it a duration, time, percentage or measurement."""
     with open(LEXICON_DIR / "non_counts.csv", encoding="utf-8", newline="") as handle:
         return frozenset(row["word"].strip().lower() for row in csv.DictReader(handle))
-
-
-@lru_cache(maxsize=1)
-def load_context() -> dict[tuple[str, str], re.Pattern]:
-    """(side, applies_to) -> one pattern of the context cues from data/lexicon/context.csv."""
-    cues: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    with open(LEXICON_DIR / "context.csv", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            cue, category = " ".join(row["cue"].lower().split()), row["category"].strip()
-            sides = ("before", "after") if row["side"].strip() == "both" else (row["side"].strip(),)
-            for side in sides:
-                cues.setdefault((side, row["applies_to"].strip()), []).append((cue, category))
-    patterns = {}
-    for key, entries in cues.items():
-        entries.sort(key=lambda entry: len(entry[0]), reverse=True)
-        alternatives = "|".join(
-            f"(?P<c{i}_{category}>{re.escape(cue)})" for i, (cue, category) in enumerate(entries)
-        )
-        patterns[key] = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
-    return patterns
 
 
 def _lexicon_entry(word: str, previous: str | None) -> tuple[str, tuple[str, bool]] | None:
@@ -308,9 +285,8 @@ def _plural_head(sentence: str, pos: int) -> Noun | None:
 def _extend_coordination(sentence: str, noun: Noun) -> int:
     """End of "men, women and children": a list of people nouns after the head."""
     end = noun.end
-    pattern = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)([A-Za-z]+)\b")
     while True:
-        match = pattern.match(sentence, end)
+        match = _LIST_NEXT.match(sentence, end)
         if not match:
             return end
         entry = load_categories().get(match.group(1).lower())
@@ -319,48 +295,8 @@ def _extend_coordination(sentence: str, noun: Noun) -> int:
         end = match.end()
 
 
-def _cue(pattern: re.Pattern | None, text: str, after: bool) -> str | None:
-    if pattern is None:
-        return None
-    for match in pattern.finditer(text):
-        if after and _AGENT_NEXT.match(text, match.end()):
-            continue
-        name = match.lastgroup or ""
-        return name.split("_", 1)[1]
-    return None
-
-
-def _before_window(sentence: str, start: int) -> str:
-    before = sentence[max(0, start - 80) : start]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
-    return " ".join(before[cut:].split()[-4:])
-
-
-def _after_window(sentence: str, end: int, stop: int) -> str:
-    after = sentence[end:stop]
-    cut = _CLAUSE_BREAK.search(after)
-    after = after[: cut.start()] if cut else after
-    return " ".join(after.split()[:CONTEXT_WORDS])
-
-
-def _context_category(sentence, start, end, stop, kinds: tuple[str, ...]) -> str | None:
-    """Category the words around a figure give it ("were killed" -> casualties), if any.
-
-    `kinds` says which cues apply: "person" (killed, displaced) and/or "thing" (hit, destroyed).
-    """
-    patterns = load_context()
-    before, after = _before_window(sentence, start), _after_window(sentence, end, stop)
-    for kind in kinds:
-        cue = _cue(patterns.get(("before", kind)), before, False) or _cue(
-            patterns.get(("after", kind)), after, True
-        )
-        if cue:
-            return cue
-    return None
-
-
 def _year_like(phrase: NumberPhrase) -> bool:
-    return bool(re.fullmatch(r"\d{4}", phrase.number)) and 1000 <= phrase.raw_low <= 2100
+    return bool(_FOUR_DIGITS.fullmatch(phrase.number)) and 1000 <= phrase.raw_low <= 2100
 
 
 def _before(sentence: str, start: int) -> str:
@@ -389,7 +325,7 @@ def _is_not_a_count(sentence: str, phrase: NumberPhrase) -> bool:
         return True
     if not phrase.hedge and phrase.number.isdigit() and _in_a_name(sentence, phrase, before):
         return True
-    if phrase.bound == "range" and re.search(r"\b\d{4}\b", phrase.number):
+    if phrase.bound == "range" and _YEAR_IN.search(phrase.number):
         low, high = phrase.raw_low, phrase.raw_high
         if 1000 <= low <= 2100 and 1000 <= high <= 2100 and "," not in phrase.number:
             return True
@@ -498,7 +434,7 @@ def _figure(sentence: str, phrase: NumberPhrase, stop: int, earlier: list[dict])
     category = noun.category
     # A noun outside the lexicon may name people ("worshippers") or things ("segments").
     kinds = ("person",) if noun.person else ("thing",) if noun.known else ("person", "thing")
-    cue = _context_category(sentence, phrase.start, end, stop, kinds)
+    cue = context_category(sentence, phrase.start, end, stop, kinds)
     living = noun.person or not noun.known
     if living and cue == "casualties" and category != "displaced":
         category = "casualties"
@@ -527,7 +463,7 @@ def _bare_figure(sentence, phrase: NumberPhrase, stop, earlier: list[dict]) -> d
         who = age.group("who").lower()
         if who in _AGE_GROUPS or load_categories().get(who, ("", False))[1]:
             return None
-    cue = _context_category(sentence, phrase.start, phrase.end, stop, ("person",))
+    cue = context_category(sentence, phrase.start, phrase.end, stop, ("person",))
     if cue in ("casualties", "displaced"):
         return _row(phrase, phrase.start, phrase.end, "", cue)
     collective = _COLLECTIVE_OF.search(_before(sentence, phrase.start))
@@ -632,12 +568,20 @@ def _attribute(rows: list[dict], sources: ParagraphSources, index: int, offset: 
 
 def empty_figures() -> pd.DataFrame:
     """A figures frame with no rows but every column and dtype."""
-    return _typed(pd.DataFrame({column: [] for column in FIGURE_COLUMNS}))
+    return _frame([], [])
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """The contract's columns and dtypes, on a plain RangeIndex (article_id is a column)."""
-    return frame[FIGURE_COLUMNS].astype(FIGURE_DTYPES).reset_index(drop=True)
+def _frame(rows: list[dict], article_ids: list[str]) -> pd.DataFrame:
+    """The contract's columns and dtypes, on a plain RangeIndex (article_id is a column).
+
+    Built column by column: `astype` on a whole frame costs a millisecond a call, more than
+    the figures of a dozen reports."""
+    data = {"article_id": pd.array(article_ids, dtype="str")}
+    for column in FIGURE_COLUMNS[1:]:
+        values = [row[column] for row in rows]
+        dtype = FIGURE_DTYPES[column]
+        data[column] = pd.array(values, dtype="str") if dtype is str else np.array(values, dtype)
+    return pd.DataFrame(data, columns=FIGURE_COLUMNS)
 
 
 def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
@@ -649,10 +593,10 @@ def extract_figures(articles: pd.DataFrame) -> pd.DataFrame:
         raise ArticleError(
             None, "articles frame has no 'text' column; load it with load_articles()"
         )
-    rows = []
+    rows: list[dict] = []
+    article_ids: list[str] = []
     for article_id, text in articles["text"].items():
-        for row in figures_in_text(text if isinstance(text, str) else ""):
-            rows.append({"article_id": str(article_id), **row})
-    if not rows:
-        return empty_figures()
-    return _typed(pd.DataFrame.from_records(rows, columns=FIGURE_COLUMNS))
+        found = figures_in_text(text if isinstance(text, str) else "")
+        rows.extend(found)
+        article_ids.extend([str(article_id)] * len(found))
+    return _frame(rows, article_ids)

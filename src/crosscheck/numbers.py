@@ -98,6 +98,20 @@ QUANTITY = (
     rf"|{_WORD_RUN}))"
 )
 _CONNECTOR = r"(?:\s*[-–—]\s*|\s+(?:to|through|and|or)\s+)"
+_LETTERS = re.compile(r"[a-z]+")
+_DIGITS_PATTERN = re.compile(_DIGITS)
+_PLAIN_NUMBER = re.compile(_DIGITS)  # fullmatch: "2,000", "47", "1.5" (no scale, no sign)
+_A_DIGIT = re.compile(r"\d")
+_MONEY_START = re.compile(r"[A-Z.]*[$£€]")
+_VAGUE_WORDS = re.compile(
+    r"(tens|dozens|hundreds|thousands|millions|billions|trillions)(?: of (\w+))?"
+)
+_PART_WORDS = re.compile(
+    r"(?:half a|a half|(?:a|one|three)[ -](quarters?)(?: of a)?) (thousand|[mbtr]illion)"
+)
+_COUPLE_WORDS = re.compile(r"a couple (?:of )?(\w+)")
+_FEW_WORDS = re.compile(r"(?:a few|several) (\w+)")
+_DOZEN_WORDS = re.compile(r"(?:(.+) )?dozen")
 
 
 @dataclass(frozen=True)
@@ -157,7 +171,7 @@ def load_hedges() -> dict[str, str]:
 
 def words_value(phrase: str) -> float | None:
     """Value of a number written in words ("four hundred and twenty-one"); None if not one."""
-    tokens = re.findall(r"[a-z]+", phrase.lower())
+    tokens = _LETTERS.findall(phrase.lower())
     if not tokens:
         return None
     total, current, seen = 0.0, 0.0, False
@@ -179,7 +193,7 @@ def words_value(phrase: str) -> float | None:
 
 def _digits_value(literal: str) -> tuple[float, float]:
     """Value and trailing multiplier of "2,000", "1.5 million", "$1.5bn", "$500 million"."""
-    match = re.search(_DIGITS, literal)
+    match = _DIGITS_PATTERN.search(literal)
     value = float(match.group().replace(",", ""))
     rest = literal[match.end() :].strip().lower()
     scale = SCALES.get(rest) or MONEY_SUFFIXES.get(rest) or 1.0
@@ -188,31 +202,30 @@ def _digits_value(literal: str) -> tuple[float, float]:
 
 def parse_quantity(literal: str) -> Quantity | None:
     """Read one number ("47", "1.5 million", "a dozen", "hundreds of thousands"); None if not."""
+    if _PLAIN_NUMBER.fullmatch(literal):  # most numbers: "2,000", "47"
+        value = float(literal.replace(",", ""))
+        return Quantity(value, value, exact=True)
     text = " ".join(literal.lower().replace("-", " - ").split()).replace(" - ", "-")
-    vague = re.fullmatch(
-        r"(tens|dozens|hundreds|thousands|millions|billions|trillions)(?: of (\w+))?", text
-    )
+    vague = _VAGUE_WORDS.fullmatch(text)
     if vague:
         low, past = VAGUE[vague.group(1)]
         times = VAGUE[vague.group(2)][0] / 2 if vague.group(2) else 1
         return Quantity(low * times, past * times - 1, exact=False, scale=times)
-    part = ("half" in text or "quarter" in text) and re.fullmatch(
-        r"(?:half a|a half|(?:a|one|three)[ -](quarters?)(?: of a)?) (thousand|[mbtr]illion)", text
-    )
+    part = ("half" in text or "quarter" in text) and _PART_WORDS.fullmatch(text)
     if part:
         value = FRACTIONS[part.group(1) or "half"] * SCALES[part.group(2)]
         return Quantity(value, value, exact=True, scale=SCALES[part.group(2)])
-    couple = text.startswith("a couple") and re.fullmatch(r"a couple (?:of )?(\w+)", text)
+    couple = text.startswith("a couple") and _COUPLE_WORDS.fullmatch(text)
     if couple:
         scale = 12 if couple.group(1) == "dozen" else SCALES[couple.group(1)]
         return Quantity(2 * scale, 2 * scale, exact=True)
-    few = re.fullmatch(r"(?:a few|several) (\w+)", text)
+    few = _FEW_WORDS.fullmatch(text)
     if few:
         if few.group(1) == "dozen":
             return Quantity(24, 99, exact=False)
         scale = SCALES.get(few.group(1))
         return Quantity(2 * scale, 10 * scale - 1, exact=False, scale=scale) if scale else None
-    dozen = re.fullmatch(r"(?:(.+) )?dozen", text)
+    dozen = _DOZEN_WORDS.fullmatch(text)
     if dozen:
         count = dozen.group(1)
         if count in (None, "a"):
@@ -224,7 +237,7 @@ def parse_quantity(literal: str) -> Quantity | None:
             if factor is None:
                 return None
         return Quantity(12 * factor, 12 * factor, exact=True)
-    if re.search(r"\d", text):
+    if _A_DIGIT.search(text):
         value, scale = _digits_value(text)
         return Quantity(value, value, exact=True, scale=scale)
     value = words_value(text)
@@ -276,8 +289,8 @@ def _single(start, end, number_start, hedge, bound, quantity, literal) -> Number
         low=low,
         high=high,
         vague=not quantity.exact,
-        money=bool(re.match(r"[A-Z.]*[$£€]", literal)),
-        words=not re.search(r"\d", literal),
+        money=bool(_MONEY_START.match(literal)),
+        words=not _A_DIGIT.search(literal),
     )
 
 
@@ -351,8 +364,8 @@ def _range(match: re.Match, hedge: str, bound: str, start: int) -> NumberPhrase 
         low=first.low if bound not in ("<", "<=") else NAN,
         high=second.high if bound not in (">", ">=") else NAN,
         vague=True,
-        money=bool(re.match(r"[A-Z.]*[$£€]", literal)),
-        words=not re.search(r"\d", literal),
+        money=bool(_MONEY_START.match(literal)),
+        words=not _A_DIGIT.search(literal),
     )
 
 
