@@ -23,7 +23,6 @@ from .attribution_words import (
     lexicon,
     lexicon_rows,
     strip_possessive,
-    tokens,
 )
 
 
@@ -62,9 +61,12 @@ class RunReading:
 # word keeps only a final period ("the U.S." is "U." then "S."). Written to open with its first
 # capital letter, so the regex engine skips straight to candidates: the same matches as
 # (?:[A-Z][\w'’.\-]*\s+(?:particle[\-\s])?)*[A-Z][\w'’\-]*\.? but several times faster.
-CAPITAL_RUN = re.compile(
-    rf"[A-Z](?:[\w'’.\-]*\s+(?:(?:{'|'.join(sorted(PARTICLES))})[\-\s])?[A-Z])*[\w'’\-]*\.?"
-)
+_RUN = r"[A-Z](?:[\w'’.\-]*\s+(?:(?:{particles})[\-\s])?[A-Z]){repeat}[\w'’\-]*\.?"
+_PARTICLES = "|".join(sorted(PARTICLES))
+CAPITAL_RUN = re.compile(_RUN.format(particles=_PARTICLES, repeat="*"))
+# Only the runs of two words or more, the ones that can name a person: each match of this is a
+# match of CAPITAL_RUN (same place, same length); every other match of CAPITAL_RUN is one word.
+SEVERAL_WORD_RUN = re.compile(_RUN.format(particles=_PARTICLES, repeat="+"))
 # Capitalised words after "in"/"at" name a place ("in Colorado Springs"), and after a
 # capitalised word + of/on/for the rest of a body's name ("Commission on Presidential Debates").
 _NOT_A_PERSON_BEFORE = re.compile(
@@ -83,32 +85,41 @@ def read_run(text: str, start: int, run: str, p_start: int) -> RunReading:
     people: list[Mention] = []
     spans: list[tuple[str, int, int, str]] = []
     singles: list[tuple[int, str]] = []
-    for piece_start, piece_end in _within_sentences(run, start):
-        piece = text[piece_start:piece_end]
-        words = list(_capitalised(piece, piece_start))
-        headline = _names_in_headline_run(words)
-        mention = _person(tokens(piece), piece_start)
-        if mention and (headline and not mention.role):
-            mention = None  # "New Mitt Romney" cut from a headline
-        if mention and _not_a_person_before(text, piece_start, p_start):
-            mention = None
-        if mention:
-            mention = _with_title_of(text, mention, p_start, piece_end)
-            people.append(mention)
-            spans.append((mention.name, piece_start, piece_end, mention.role))
+    for piece_start, piece_end, words in _within_sentences(run, start):
+        capitalised = [(offset, word) for offset, word in words if word[:1].isupper()]
+        headline = _names_in_headline_run(capitalised)
+        named = _named_by(tuple(word for _, word in words))
+        if named and (headline and not named[1]):
+            named = None  # "New Mitt Romney" cut from a headline
+        if named and _not_a_person_before(text, piece_start, p_start):
+            named = None
+        if named:
+            name, role, gender = named
+            position, role = _with_title_of(text, piece_start, p_start, role)
+            people.append(Mention(position, name, role, gender, end=piece_end))
+            spans.append((name, piece_start, piece_end, role))
         else:
             people.extend(headline)
-            singles.extend((offset, bare(word)) for offset, word in words)
+            singles.extend((offset, bare(word)) for offset, word in capitalised)
     return RunReading(tuple(people), tuple(spans), tuple(singles))
+
+
+_PLACE_OR_BODY_WORDS = ("in", "at", "near", "outside", "across", "of", "on", "for", "the")
 
 
 def _not_a_person_before(text: str, start: int, floor: int) -> bool:
     """Place or body context before a run; a title before "of" ("Secretary of State X") is fine."""
-    found = _NOT_A_PERSON_BEFORE.search(text, max(floor, start - 40), start)
+    floor = max(floor, start - 40)
+    before = text[floor:start]
+    if not before[-1:].isspace() or not before.rstrip().endswith(_PLACE_OR_BODY_WORDS):
+        return False  # the pattern ends in one of those words and a space
+    found = _NOT_A_PERSON_BEFORE.search(text, floor, start)
     return bool(found) and not (found.group(1) and found.group(1) in lexicon().titles)
 
 
-def _person(words: list[str], start: int) -> Mention | None:
+@lru_cache(maxsize=16384)
+def _named_by(words: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """The name, role (its title words) and gender the words of a piece give a person, if any."""
     lex = lexicon()
     words = [w for w in words if w != "-"]
     if not words:
@@ -130,29 +141,35 @@ def _person(words: list[str], start: int) -> Mention | None:
         return None
     gender = next((lex.titles[w] for w in title_words if lex.titles.get(w)), "")
     role = " ".join(w for w in title_words if w not in lex.honorifics)
-    return Mention(start, join_words(words), role, gender)
+    return join_words(words), role, gender
 
 
-def _with_title_of(text: str, mention: Mention, p_start: int, end: int) -> Mention:
-    """ "Secretary of State Hillary Clinton": the role starts at the title before "of"; the
-    mention ends at `end`."""
-    position, role = mention.position, mention.role
-    found = _TITLE_OF.search(text, max(p_start, position - 60), position)
+def _with_title_of(text: str, position: int, p_start: int, role: str) -> tuple[int, str]:
+    """ "Secretary of State Hillary Clinton": the role starts at the title before "of"."""
+    floor = max(p_start, position - 60)
+    before = text[floor:position]
+    if before[-1:] not in {" ", "\t"} or not before.rstrip(" \t").endswith(("of", "the")):
+        return position, role  # the pattern ends in "of" or "of the" and a space
+    found = _TITLE_OF.search(text, floor, position)
     if found and found.group(1).split()[0] in lexicon().titles:
-        position, role = found.start(1), " ".join([*found.group(1).split(), *role.split()])
-    return Mention(position, mention.name, role, mention.gender, end=end)
+        return found.start(1), " ".join([*found.group(1).split(), *role.split()])
+    return position, role
 
 
-def _within_sentences(run: str, start: int) -> list[tuple[int, int]]:
-    """A run of capitalised words cut where a word ends its sentence ("in July. Cruz said")."""
-    pieces, piece_start = [], start
+def _within_sentences(run: str, start: int) -> list[tuple[int, int, list[tuple[int, str]]]]:
+    """A run of capitalised words cut where a word ends its sentence ("in July. Cruz said"): each
+    piece's start, end and words with their offsets (the sentence's full stop cut off)."""
+    pieces, piece_start, words = [], start, []
     for match in WORD_TOKEN.finditer(run):
         word = match.group()
         if word.endswith(".") and word[:1].isupper() and bare(word) != word:
-            pieces.append((piece_start, start + match.end() - 1))
-            piece_start = start + match.end()
-    pieces.append((piece_start, start + len(run)))
-    return [(a, b) for a, b in pieces if run[a - start : b - start].strip()]
+            words.append((start + match.start(), word[:-1]))
+            pieces.append((piece_start, start + match.end() - 1, words))
+            piece_start, words = start + match.end(), []
+        else:
+            words.append((start + match.start(), word))
+    pieces.append((piece_start, start + len(run), words))
+    return [piece for piece in pieces if piece[2]]
 
 
 def _names_in_headline_run(words: list[tuple[int, str]]) -> list[Mention]:
@@ -167,9 +184,3 @@ def _names_in_headline_run(words: list[tuple[int, str]]) -> list[Mention]:
         if first in genders and is_name_token(last) and last not in lexicon().org_words:
             found.append(Mention(offset, f"{first} {last}", "", genders[first]))
     return found
-
-
-def _capitalised(run: str, start: int):
-    for match in WORD_TOKEN.finditer(run):
-        if match.group()[:1].isupper():
-            yield start + match.start(), match.group()

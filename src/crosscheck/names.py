@@ -26,7 +26,14 @@ from .attribution_words import (
     is_name_token,
     lexicon,
 )
-from .name_runs import CAPITAL_RUN, Mention, RunReading, first_name_genders, read_run
+from .name_runs import (
+    CAPITAL_RUN,
+    SEVERAL_WORD_RUN,
+    Mention,
+    RunReading,
+    first_name_genders,
+    read_run,
+)
 
 __all__ = ["APPOSITIVE_ROLE", "Mention", "NameIndex", "first_name_genders"]
 
@@ -68,9 +75,11 @@ class NameIndex:
         self._paragraphs = spans
         self._paragraph_starts = [start for start, _ in spans]
         self._quoted, self._quoted_starts = quoted, [start for start, _ in quoted]
-        self._runs: dict[int, tuple[list[int], list[str]]] = {}  # paragraph → run starts, runs
+        # (paragraph, several words only) → starts and texts of the runs of capitalised words
+        self._runs: dict[tuple[int, bool], tuple[list[int], list[str]]] = {}
         self._readings: dict[int, RunReading] = {}  # run start → what the run names
-        self._holding: dict[str, list[RunReading]] = {}  # word → readings of runs holding it
+        self._holding: dict[tuple[str, bool], list[RunReading]] = {}  # the same for runs of a word
+        self._named: dict[tuple[str, int], list[Mention]] = {}  # (word, -1 or 0) → people
         self._initial_gender: dict[str, str | None] = {}
         self._learnt_gender: dict[str, str] = {}
         self._roles: dict[str, str] = {}
@@ -80,17 +89,19 @@ class NameIndex:
         self._speakers_waiting: dict[int, list[Mention]] = {}
 
     # -- reading runs on demand ----------------------------------------------------------
-    def _runs_of(self, number: int) -> tuple[list[int], list[str]]:
-        """The runs of capitalised words of paragraph `number` outside quotations."""
-        found = self._runs.get(number)
+    def _runs_of(self, number: int, several: bool = False) -> tuple[list[int], list[str]]:
+        """The runs of capitalised words (of two words or more if `several`: the ones that can
+        name a person) of paragraph `number`, outside quotations."""
+        found = self._runs.get((number, several))
         if found is None:
             p_start, p_end = self._paragraphs[number]
             starts, runs = [], []
-            for match in CAPITAL_RUN.finditer(self.text, p_start, p_end):
+            pattern = SEVERAL_WORD_RUN if several else CAPITAL_RUN
+            for match in pattern.finditer(self.text, p_start, p_end):
                 if not _inside(self._quoted, self._quoted_starts, match.start()):
                     starts.append(match.start())
                     runs.append(match.group())
-            found = self._runs[number] = (starts, runs)
+            found = self._runs[number, several] = (starts, runs)
         return found
 
     def _reading(self, number: int, start: int, run: str) -> RunReading:
@@ -100,37 +111,44 @@ class NameIndex:
             reading = self._readings[start] = read_run(self.text, start, run, p_start)
         return reading
 
-    def _readings_holding(self, word: str) -> list[RunReading]:
-        """Readings of every run whose text holds `word`, in the order of the report: the only
-        runs that can name a person with that word in the name."""
-        found = self._holding.get(word)
+    def _readings_holding(self, word: str, several: bool = True) -> list[RunReading]:
+        """Readings of every run whose text holds `word` (of two words or more if `several`), in
+        the order of the report: the only runs that can name a person with that word in the name
+        (or, all runs, write it as a single word)."""
+        found = self._holding.get((word, several))
         if found is not None:
             return found
         found = []
-        if word and (word in first_name_genders() or is_name_token(word)):
+        if word and (
+            word in first_name_genders()
+            or (is_name_token(word) and word not in lexicon().org_words)
+        ):  # a name holds no other words ("Iraq", "Monday" name no one)
             text, last_run = self.text, (-1, -1)
             position = text.find(word)
             while position >= 0:
                 number = bisect.bisect_right(self._paragraph_starts, position) - 1
                 if number >= 0 and position < self._paragraphs[number][1]:
-                    starts, runs = self._runs_of(number)
+                    starts, runs = self._runs_of(number, several)
                     index = bisect.bisect_right(starts, position) - 1
                     if index >= 0 and position < starts[index] + len(runs[index]):
                         if (number, index) != last_run:
                             found.append(self._reading(number, starts[index], runs[index]))
                             last_run = (number, index)
                 position = text.find(word, position + 1)
-        self._holding[word] = found
+        self._holding[word, several] = found
         return found
 
     def _people_named(self, key: str, which: int) -> list[Mention]:
         """People whose name's last (which=-1) or first (which=0) word is `key`."""
-        return [
-            person
-            for reading in self._readings_holding(key)
-            for person in reading.people
-            if (words := _name_words(person.name)) and words[which] == key
-        ]
+        found = self._named.get((key, which))
+        if found is None:
+            found = self._named[key, which] = [
+                person
+                for reading in self._readings_holding(key)
+                for person in reading.people
+                if (words := _name_words(person.name)) and words[which] == key
+            ]
+        return found
 
     # -- names, roles, genders -----------------------------------------------------------
     def resolve_single(self, word: str, position: int) -> str:
@@ -176,7 +194,7 @@ class NameIndex:
                 if gender:
                     return gender
         if name in genders and not self.resolve_single(name, 0):
-            for reading in self._readings_holding(name):
+            for reading in self._readings_holding(name, several=False):
                 if any(word == name for _, word in reading.singles):
                     return genders[name]  # a person called by first name only ("Melanie")
         return None
