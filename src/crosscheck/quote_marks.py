@@ -21,8 +21,10 @@ _OPENERS = "\u201c\u201e\u201f\u00ab"
 _CLOSERS = "\u201d\u00bb"
 _OPEN_AFTER = "([{\u2014\u2013-/"
 _CLOSE_BEFORE = ",.;:!?)]}\u2014\u2013-\u2026"
+# A single-quoted span: an opening mark at the start or after a space, bracket or dash (tested
+# behind the mark, so the regex engine skips straight to the marks), words, a closing mark.
 _SINGLE_QUOTE = re.compile(
-    r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013]))[\u2018'](?=[A-Za-z0-9])((?:[^\u2018\u2019'\n]|[\u2019'](?=[A-Za-z]))+?[^\s])[\u2019'](?=[\s,.;:!?)\]\u2014\u2013]|$)"
+    r"[\u2018'](?:(?<=^.)|(?<=[\s(\[\u2014\u2013].))(?=[A-Za-z0-9])((?:[^\u2018\u2019'\n]|[\u2019'](?=[A-Za-z]))+?[^\s])[\u2019'](?=[\s,.;:!?)\]\u2014\u2013]|$)"
 )
 _ANY_MARK = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'\u2018\u2019]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
@@ -138,12 +140,12 @@ def find_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]
         pairs = _pair_paragraph(text, p_start, p_end, inside)
         pairs = sorted(pairs + _single_quoted(text, p_start, p_end, pairs))
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
-        next_opens = following is not None and _starts_with_opening(text, *following)
-        next_closes = following is not None and _first_mark_closes(text, *following)
         was_carried, carried = carried, False
         for open_mark, close_mark in pairs:
             open_mark = max(open_mark, p_start - 1)
             if close_mark == -1:
+                next_opens = following is not None and _starts_with_opening(text, *following)
+                next_closes = following is not None and _first_mark_closes(text, *following)
                 if not (next_opens or next_closes or open_mark == p_start):
                     continue
                 carried = next_opens or next_closes
@@ -159,7 +161,7 @@ def find_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]
             words = _WORD.findall(content)
             if (
                 len(words) < MIN_WORDS
-                or _is_title(text, p_start, open_mark, content)
+                or _is_title(text, p_start, open_mark, content, words)
                 or (_title_case(words) and _is_heading(text, p_start, p_end))
             ):
                 continue
@@ -186,9 +188,9 @@ def _is_heading(text: str, p_start: int, p_end: int) -> bool:
     return p_end - p_start <= 200 and _title_case(_WORD.findall(text, p_start, p_end))
 
 
-def _is_title(text: str, p_start: int, open_mark: int, content: str) -> bool:
-    """Titles of works and operations: Title Case words after "the book", "Operation"…"""
-    words = _WORD.findall(content)
+def _is_title(text: str, p_start: int, open_mark: int, content: str, words: list[str]) -> bool:
+    """Titles of works and operations: Title Case words after "the book", "Operation"… (`words`:
+    the content's words)"""
     if not _title_case(words) or re.search(r"[.!?,]\W*$", content):
         return False
     if words and words[0] in _NAMED_THINGS:
