@@ -320,6 +320,33 @@ def test_any_text_gives_valid_rows(text):
             assert row["low"] <= row["high"]
 
 
+ENDING_WORDS = st.sampled_from(
+    ["father of", "aged", "ages", "age", "No.", "NO.", "number", "#", "and", "or", "plus",
+     "as well as", "along with", "including", "another", "compared with", "rather than", "than",
+     "vs.", "vs", "up from", "total to", "a team of", "people under", "voters over", "older than",
+     "the", "troops", "of", "Of", "ſ", "ageſ", "Dad", "x", ",", "  ", "\n", "\u212a"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ENDING_WORDS, max_size=8).map(" ".join), st.sampled_from(["", " ", "  ", "\n"]))
+def test_end_patterns_find_what_a_full_search_finds(words, trailing):
+    """The cheap last-word test before each `\\Z` pattern never hides a match."""
+    from crosscheck import figures
+
+    text = words + trailing
+    for ending in (
+        figures._AGE_LIMIT_BEFORE,
+        figures._NOT_A_COUNT_BEFORE,
+        figures._CONJUNCTION_BEFORE,
+        figures._COMPARISON_BEFORE,
+        figures._COLLECTIVE_OF,
+    ):
+        full = ending.pattern.search(text)
+        found = ending.search(text)
+        assert (found and found.span()) == (full and full.span()), (ending.pattern, text)
+
+
 # --- quality on the gold sets -------------------------------------------------------------
 
 

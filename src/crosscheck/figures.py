@@ -2,18 +2,17 @@
 counted noun, category, hedge, source and time expression.
 
 `figures_in_text` reads one report (a pure function, so a corpus maps in parallel);
-`extract_figures` maps it over an articles frame. Nouns, categories and context cues are data
-in data/lexicon/ (categories.csv, context.csv, non_counts.csv, hedges.csv).
+`extract_figures` maps it over an articles frame. The counted noun is read by `figure_nouns`,
+the words around a figure that say what it counts by `figure_context`, its source by
+`figure_sources` and its time by `times`. Nouns, categories and context cues are data in
+data/lexicon/ (categories.csv, context.csv, non_counts.csv, hedges.csv).
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -21,10 +20,18 @@ import pandas as pd
 from .articles import Sentence, segment
 from .errors import ArticleError
 from .figure_context import context_category
+from .figure_nouns import (
+    NAME_WORD,
+    STOP,
+    counted_noun,
+    extend_coordination,
+    is_singular,
+    lexicon_entry,
+    load_categories,
+)
 from .figure_sources import source_for
 from .gold import FIGURE_CATEGORIES
 from .numbers import (
-    LEXICON_DIR,
     NumberPhrase,
     find_number_phrases,
     load_hedges,
@@ -45,22 +52,6 @@ FIGURE_DTYPES = {
 }  # fmt: skip
 CATEGORIES = FIGURE_CATEGORIES
 
-# How far after a number its counted noun may stand ("47 Tomahawk Land Attack Missiles").
-WINDOW_WORDS = 5
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.'&-]*[A-Za-z0-9.]|[A-Za-z]|[^\sA-Za-z]")
-_STOP = frozenset(
-    """the a an this that these those his her their its our my your of in on at to for from with
-    by and or but as than who which whom whose were was is are be been being have has had will
-    would could should may might can must do did does not no said says say told tell it they them
-    he she we you i there here when where while after before since during into over under about
-    against between through across per each all both including such so if then also only just
-    still already now up out off down near toward towards via like amid among within without upon
-    onto what how why whether remains""".split()
-)
-_SINGULAR_IN_S = frozenset(
-    """news series species means politics economics always perhaps sometimes whereas unless
-    besides afterwards towards thanks overseas""".split()
-)
 _TEMPORAL_BEFORE = frozenset(
     "in since by until till from of during before after early late mid".split()
 )
@@ -72,13 +63,32 @@ _PLACE_OR_TIME_LEAD = frozenset(
     """in at on near across throughout around inside outside from since by after before during
     until""".split()
 )
+
+
+class _Ending:
+    """A pattern that ends at the end of the text (`\\Z`), tried only when the text's last word
+    is one it can end on: searched for at every position, it costs far more than that test."""
+
+    def __init__(self, pattern: str, last_words: str, flags: int = 0) -> None:
+        self.pattern = re.compile(pattern, flags)
+        self.last_words = tuple(last_words.split())
+
+    def search(self, text: str) -> re.Match | None:
+        tail = text.rstrip()[-12:]  # case folding of a non-ASCII letter may match ASCII
+        if tail.isascii() and not tail.lower().endswith(self.last_words):
+            return None
+        return self.pattern.search(text)
+
+
 # "people under 30", "voters over 65": an age limit, not a count.
-_AGE_LIMIT_BEFORE = re.compile(
-    r"\b(?P<who>[A-Za-z]+)\s+(?:under|over|above|below|older\s+than|younger\s+than)\s+\Z"
+_AGE_LIMIT_BEFORE = _Ending(
+    r"\b(?P<who>[A-Za-z]+)\s+(?:under|over|above|below|older\s+than|younger\s+than)\s+\Z",
+    "under over above below than",
 )
 _AGE_GROUPS = frozenset("those anyone everyone kids adults youths ages aged age".split())
-_NOT_A_COUNT_BEFORE = re.compile(
+_NOT_A_COUNT_BEFORE = _Ending(
     r"(?:\b(?:father|mother|parent|parents|mum|mom|dad)\s+of|\baged?|\bages|\bNo\.|\bnumber|#)\s*\Z",
+    "of age aged ages no. number #",
     re.IGNORECASE,
 )
 _PARTITIVE = re.compile(
@@ -86,15 +96,17 @@ _PARTITIVE = re.compile(
 )
 _PARTITIVE_PRONOUNS = frozenset("them whom which us".split())
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
-_CONJUNCTION_BEFORE = re.compile(
+_CONJUNCTION_BEFORE = _Ending(
     r"(?:\band|\bor|\bbut|\bwhile|\bplus|\bas well as|\balong with|\bincluding|\banother)\s*\Z",
+    "and or but while plus as with including another",
     re.IGNORECASE,
 )
 # "seven brackets, compared with two", "10 judges rather than 11", "3,000 more troops, bringing
 # the total to 14,000": the noun is left out.
-_COMPARISON_BEFORE = re.compile(
+_COMPARISON_BEFORE = _Ending(
     r"(?:\bcompared\s+(?:with|to)|\brather\s+than|\bthan|\bversus|\bvs\.?|\bup\s+from|"
     r"\bdown\s+from|\btotal\s+(?:to|of|at))\s*\Z",
+    "with to than versus vs vs. from of at",
     re.IGNORECASE,
 )
 # "The number of troops will fall from 2,000 to 400": what a bare number counts.
@@ -121,178 +133,12 @@ _RATIO_EACH = re.compile(
 )
 _ONE_OR_ANOTHER = re.compile(r"\s+(?:than|or|to|after)\s+(?:another|the\s+other)\b", re.I)
 _NUMBER_SIGN_END = re.compile(r"\b(?:No|Nos|no|nos)\.\s*\Z")
-_SUSPENDED_HYPHEN = re.compile(r"-\s+(?:and|or|to)\s+(?=[A-Za-z]+-[A-Za-z])")
 # "Of the 10 judges who will hear it, six were appointed by ...": six of those judges.
 _OF_THE_OPENING = re.compile(r"\W{0,2}Of\s+(?:the|these|those|its|their)\s", re.IGNORECASE)
-_NAME_NUMBER = re.compile(r"(?<= )\d+(?= [A-Za-z])")
-_NAME_WORD = re.compile(r"[A-Z][a-z]+")
-_COLLECTIVE_OF = re.compile(r"((?:\S+\s+){1,3})of\s*\Z")  # "a team of" before a number
+_COLLECTIVE_OF = _Ending(r"((?:\S+\s+){1,3})of\s*\Z", "of")  # "a team of" before a number
 LOOK_BEHIND = 80  # characters before a number that the patterns ending at it may need
-_LIST_NEXT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)([A-Za-z]+)\b")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _YEAR_IN = re.compile(r"\b\d{4}\b")
-
-
-@dataclass(frozen=True)
-class Noun:
-    """A counted noun as found after a number: the word, its lexicon entry, where it ends."""
-
-    word: str
-    category: str
-    person: bool
-    known: bool  # found in the categories lexicon (not just a plural-looking word)
-    end: int
-
-
-@lru_cache(maxsize=1)
-def load_categories() -> dict[str, tuple[str, bool]]:
-    """Counted noun (lowercase, may be two words) -> (category, names people?)."""
-    lexicon = {}
-    with open(LEXICON_DIR / "categories.csv", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            noun = " ".join(row["noun"].lower().split())
-            if noun and row["category"].strip() in CATEGORIES:
-                person = row.get("person", "").strip().lower() in ("yes", "y", "true", "1")
-                lexicon[noun] = (row["category"].strip(), person)
-    return lexicon
-
-
-@lru_cache(maxsize=1)
-def load_non_counts() -> frozenset[str]:
-    """Words after a number that make it a duration, time, percentage or measurement."""
-    with open(LEXICON_DIR / "non_counts.csv", encoding="utf-8", newline="") as handle:
-        return frozenset(row["word"].strip().lower() for row in csv.DictReader(handle))
-
-
-def _lexicon_entry(word: str, previous: str | None) -> tuple[str, tuple[str, bool]] | None:
-    lexicon = load_categories()
-    low = word.lower().rstrip(".")
-    if previous:
-        pair = f"{previous.lower()} {low}"
-        if pair in lexicon:
-            return pair, lexicon[pair]
-    return (low, lexicon[low]) if low in lexicon else None
-
-
-def _singular(word: str) -> bool:
-    """A lexicon noun whose plural is in the lexicon too ("raid" of "raids")."""
-    low, lexicon = word.lower().rstrip("."), load_categories()
-    return f"{low}s" in lexicon or f"{low}es" in lexicon or f"{low[:-1]}ies" in lexicon
-
-
-def _looks_plural(word: str) -> bool:
-    low = word.lower()
-    return (
-        len(low) > 3
-        and low.endswith("s")
-        and low not in _SINGULAR_IN_S
-        and not low.endswith(("ss", "us", "is", "'s"))
-        and not word.isupper()
-        and low.isalpha()
-    )
-
-
-def _bare_word(word: str) -> str:
-    """A word without a sentence-final period ("troops." -> "troops"; "U.S." stays)."""
-    return word[:-1] if word.endswith(".") and word.count(".") == 1 and len(word) > 1 else word
-
-
-def _counted_noun(sentence: str, pos: int, one: bool) -> tuple[Noun | None, bool]:
-    """The counted noun after position `pos`, and whether the number is not a count at all."""
-    non_counts, lexicon = load_non_counts(), load_categories()
-    weak: Noun | None = None
-    previous: str | None = None
-    words, skip_to = 0, pos
-    for match in _WORD.finditer(sentence, pos):
-        if match.start() < skip_to:
-            continue
-        word = _bare_word(match.group())
-        if not word[0].isalpha():
-            suspended = _SUSPENDED_HYPHEN.match(sentence, match.start())
-            if suspended and previous:  # "1,500 coal- and gas-fired power plants"
-                skip_to = suspended.end()
-                continue
-            named = _NAME_NUMBER.match(sentence, match.start())
-            name = previous and _NAME_WORD.fullmatch(previous)
-            if named and name and previous.lower() not in lexicon:
-                skip_to, previous, words = named.end(), named.group(), words + 1
-                continue  # "58 Fortune 500 companies": the number belongs to a name
-            break
-        low = word.lower()
-        if low in non_counts or low.rstrip(".") in non_counts:
-            return None, True
-        entry = _lexicon_entry(word, previous)
-        if entry:
-            noun, (category, person) = entry
-            end = match.start() + len(word)
-            # Noun compounds: the head is the last noun ("staff members", "drone strikes").
-            while not _looks_plural(word) and sentence[end : end + 1] == " ":
-                nxt = _WORD.match(sentence, end + 1)
-                following = nxt and _lexicon_entry(_bare_word(nxt.group()), word)
-                if not following:
-                    break
-                noun, (category, person) = following
-                word = _bare_word(nxt.group())
-                end = nxt.start() + len(word)
-            if not one and _singular(word):  # "two American cable news hosts"
-                head = _plural_head(sentence, end)
-                if head:
-                    return head, False
-            return Noun(word, category, person, True, end), False
-        if low in _STOP and not (word.isupper() and len(word) > 1):
-            break
-        if not one and _looks_plural(word):
-            found = Noun(word, "other", False, False, match.start() + len(word))
-            if word[0].islower():  # "special operations forces": a lexicon noun may follow
-                return _known_head_after(sentence, found) or found, False
-            weak = weak or found
-        previous = word
-        words += 1
-        if words >= WINDOW_WORDS:
-            break
-    return weak, False
-
-
-def _known_head_after(sentence: str, noun: Noun) -> Noun | None:
-    """The lexicon plural right after a plural-looking modifier ("operations forces")."""
-    nxt = _WORD.match(sentence, noun.end + 1) if sentence[noun.end : noun.end + 1] == " " else None
-    if not nxt:
-        return None
-    word = _bare_word(nxt.group())
-    entry = _lexicon_entry(word, None)
-    if not entry or not _looks_plural(word) or _singular(word):
-        return None
-    category, person = entry[1]
-    return Noun(word, category, person, True, nxt.start() + len(word))
-
-
-def _plural_head(sentence: str, pos: int) -> Noun | None:
-    """The plural noun a few words after a singular modifier ("American ... hosts"), if any."""
-    for count, match in enumerate(_WORD.finditer(sentence, pos)):
-        word = _bare_word(match.group())
-        low = word.lower()
-        if count >= 3 or not word[0].isalpha() or low in _STOP or low in load_non_counts():
-            return None
-        entry = _lexicon_entry(word, None)
-        if entry and not _singular(word):
-            category, person = entry[1]
-            return Noun(word, category, person, True, match.start() + len(word))
-        if _looks_plural(word) and word[0].islower():
-            return Noun(word, "other", False, False, match.start() + len(word))
-    return None
-
-
-def _extend_coordination(sentence: str, noun: Noun) -> int:
-    """End of "men, women and children": a list of people nouns after the head."""
-    end = noun.end
-    while True:
-        match = _LIST_NEXT.match(sentence, end)
-        if not match:
-            return end
-        entry = load_categories().get(match.group(1).lower())
-        if not entry or not entry[1] or entry[0] != noun.category:
-            return end
-        end = match.end()
 
 
 def _year_like(phrase: NumberPhrase) -> bool:
@@ -336,13 +182,13 @@ def _in_a_name(sentence: str, phrase: NumberPhrase, before: str) -> bool:
     """A plain number right after a capitalised word inside a sentence, with a lower-case word
     (or nothing) after it: "the Fortune 500 companies", "Resolution 2254 was adopted"."""
     words = before.rsplit(None, 2)
-    if len(words) < 2 or not before[-1:].isspace() or not _NAME_WORD.fullmatch(words[-1]):
+    if len(words) < 2 or not before[-1:].isspace() or not NAME_WORD.fullmatch(words[-1]):
         return False
     word, lead = words[-1], words[-2]
     if not lead[-1].isalnum() or lead.lower() in _PLACE_OR_TIME_LEAD or _DAY_OR_MONTH.match(word):
         return False
     low = word.lower()
-    if low in _STOP or low in load_categories() or low in load_hedges():
+    if low in STOP or low in load_categories() or low in load_hedges():
         return False
     following = _next_word(sentence, phrase.end)
     return not following[:1].isupper()
@@ -404,7 +250,7 @@ def _figure(sentence: str, phrase: NumberPhrase, stop: int, earlier: list[dict])
     one = phrase.words and phrase.raw_low == 1 and phrase.bound != "range"
     if phrase.money:
         noun, category, end = "", "money", phrase.end
-        following = _counted_noun(sentence, phrase.end, one=False)[0]
+        following = counted_noun(sentence, phrase.end, one=False)[0]
         if following and following.known and following.category == "money":
             end = following.end
         return _row(phrase, phrase.start, end, noun, category)
@@ -416,12 +262,12 @@ def _figure(sentence: str, phrase: NumberPhrase, stop: int, earlier: list[dict])
         pos = partitive.end() if partitive.group(1).lower() not in ("them", "whom", "us") else pos
     elif _OF.match(sentence, pos) and (phrase.vague or phrase.raw_low >= 1e6):
         pos = _OF.match(sentence, pos).end()
-    noun, not_a_count = _counted_noun(sentence, pos, one)
+    noun, not_a_count = counted_noun(sentence, pos, one)
     if not_a_count:
         return None
     if noun and _year_like(phrase):
         previous = _previous_word(sentence, phrase.start).lower()
-        if not noun.known or previous in _TEMPORAL_BEFORE or _singular(noun.word):
+        if not noun.known or previous in _TEMPORAL_BEFORE or is_singular(noun.word):
             return None  # "since 2014 fighters", "the 2011 raid", "the 1951 Refugee Convention"
     if noun is None:
         row = _bare_figure(sentence, phrase, stop, earlier)
@@ -430,7 +276,7 @@ def _figure(sentence: str, phrase: NumberPhrase, stop: int, earlier: list[dict])
         return row
     if one and (not noun.known or _ONE_OR_ANOTHER.match(sentence, noun.end)):
         return None  # "more for one school than another": a contrast, not a count
-    end = _extend_coordination(sentence, noun) if noun.person else noun.end
+    end = extend_coordination(sentence, noun) if noun.person else noun.end
     category = noun.category
     # A noun outside the lexicon may name people ("worshippers") or things ("segments").
     kinds = ("person",) if noun.person else ("thing",) if noun.known else ("person", "thing")
@@ -469,12 +315,12 @@ def _bare_figure(sentence, phrase: NumberPhrase, stop, earlier: list[dict]) -> d
     collective = _COLLECTIVE_OF.search(_before(sentence, phrase.start))
     if collective:
         for word in reversed(collective.group(1).split()):
-            entry = _lexicon_entry(word, None)
+            entry = lexicon_entry(word, None)
             if entry:
                 return _row(phrase, phrase.start, phrase.end, "", entry[1][0])
     before = _before(sentence, phrase.start)
     counted = _NUMBER_OF.search(sentence, 0, phrase.start)
-    if counted and (entry := _lexicon_entry(counted.group(1), None)):
+    if counted and (entry := lexicon_entry(counted.group(1), None)):
         return _row(phrase, phrase.start, phrase.end, "", entry[1][0])  # "number of troops"
     if earlier and (_CONJUNCTION_BEFORE.search(before) or _COMPARISON_BEFORE.search(before)):
         return _row(phrase, phrase.start, phrase.end, "", earlier[-1]["category"])

@@ -131,9 +131,14 @@ _MONTH = re.compile(MONTHS)
 
 def is_time(token: Token) -> bool:
     """A time word or a month ("Friday", "earlier", "March"), not a name in capitals."""
-    if token.text.isupper() and len(token.text) > 1:
+    return _time_word(token.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _time_word(text: str) -> bool:
+    if text.isupper() and len(text) > 1:
         return False  # "USA TODAY"
-    return token.low.rstrip(".") in TIME_WORDS or bool(_MONTH.fullmatch(token.text))
+    return text.lower().rstrip(".") in TIME_WORDS or bool(_MONTH.fullmatch(text))
 
 
 def _is_link_participle(tokens: list[Token], i: int) -> bool:
@@ -154,17 +159,23 @@ def _is_link_participle(tokens: list[Token], i: int) -> bool:
 
 def _np_word(token: Token) -> bool:
     """A word that may stand inside a subject phrase (not a function word, number or mark)."""
-    if not token.is_word or _HAS_NUMBER.search(token.text):
+    return _np_text(token.text)  # a token's other fields follow from its text
+
+
+@lru_cache(maxsize=1 << 16)
+def _np_text(text: str) -> bool:
+    low = text.lower()
+    if not (text[0].isalnum() or text[0] in "$£€") or _HAS_NUMBER.search(text):
         return False
-    if "-" in token.text and any(part in _GLUE for part in token.low.split("-")):
+    if "-" in text and any(part in _GLUE for part in low.split("-")):
         return False  # "victims-and": words run together by a dash
-    if token.capitalised:
-        if token.text.isupper() and len(token.text) > 1:
+    if text[0].isupper():
+        if text.isupper() and len(text) > 1:
             return True  # an acronym or a name in capitals ("USA TODAY", "CNN")
-        if token.low in NOT_SUBJECT:
+        if low in NOT_SUBJECT:
             return False  # "Let's", "Who"
-        return token.low not in SENTENCE_OPENERS and not is_time(token)
-    return token.low not in NOT_SUBJECT and not is_time(token)
+        return low not in SENTENCE_OPENERS and not _time_word(text)
+    return low not in NOT_SUBJECT and not _time_word(text)
 
 
 # --- phrases ------------------------------------------------------------------------------
