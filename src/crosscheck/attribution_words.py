@@ -88,11 +88,19 @@ def lexicon() -> Lexicon:
     )
     org_words = {r["word"]: r.get("kind", "org") for r in lexicon_rows("organisations.csv", "word")}
     not_names = frozenset(r["word"] for r in lexicon_rows("not_names.csv", "word"))
-    alternatives = "|".join(
-        re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True)
-    )
-    cue_pattern = re.compile(rf"\b(?:{alternatives}|According\s+to)\b")
+    cue_pattern = re.compile(rf"\b(?:{_alternatives(cues)}|According\s+to)\b")
     return Lexicon(cues, titles, honorifics, org_words, not_names, cue_pattern)
+
+
+def _alternatives(phrases: dict[str, bool]) -> str:
+    """The phrases as regex alternatives, longest first, grouped by first letter ("s(?:aid|ays)"):
+    the same matches as a flat list, but the engine tries only the phrases that start with the
+    letter in front of it."""
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        rest = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
+        groups.setdefault(re.escape(phrase[0]), []).append(rest)
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 WORD_TOKEN = re.compile(r"\w[\w'’.\-]*|\S")  # a word with its periods, or one mark

@@ -95,13 +95,13 @@ class NameIndex:
         found = self._runs.get((number, several))
         if found is None:
             p_start, p_end = self._paragraphs[number]
-            starts, runs = [], []
             pattern = SEVERAL_WORD_RUN if several else CAPITAL_RUN
-            for match in pattern.finditer(self.text, p_start, p_end):
-                if not _inside(self._quoted, self._quoted_starts, match.start()):
-                    starts.append(match.start())
-                    runs.append(match.group())
-            found = self._runs[number, several] = (starts, runs)
+            matches = [(m.start(), m.group()) for m in pattern.finditer(self.text, p_start, p_end)]
+            matches = [m for m in matches if not _inside(self._quoted, self._quoted_starts, m[0])]
+            found = self._runs[number, several] = (
+                [start for start, _ in matches],
+                [run for _, run in matches],
+            )
         return found
 
     def _reading(self, number: int, start: int, run: str) -> RunReading:
