@@ -1,0 +1,104 @@
+"""Runs of capitalised words and the lazy name index: the fast patterns find what the plain
+ones find, and an index that reads runs on demand answers as one that read them all."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosscheck.attribution_words import PARTICLES, lexicon
+from crosscheck.name_runs import CAPITAL_RUN, SEVERAL_WORD_RUN, read_run
+from crosscheck.names import NameIndex
+from crosscheck.pronouns import Referents
+
+# The run pattern as first written (every repetition a whole word and its space).
+PLAIN_RUN = re.compile(
+    rf"(?:[A-Z][\w'’.\-]*\s+(?:(?:{'|'.join(sorted(PARTICLES))})[\-\s])?)*[A-Z][\w'’\-]*\.?"
+)
+# Words, particles, initials, abbreviations, possessives and the marks between them.
+PIECES = st.sampled_from(
+    ["Ban", "Ki-moon", "U.S.", "Gen.", "Trump's", "al", "bin", "de", "al-", "iPhone", "the"]
+    + ["J.", "A", "said", "July.", "Smith", "O'Neil", "Jr.", " ", "  ", "\n", ", ", ".", "-", "’s"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=14))
+def test_capital_runs_are_the_plain_patterns_runs(pieces):
+    text = "".join(pieces)
+    spans = [m.span() for m in PLAIN_RUN.finditer(text)]
+    assert [m.span() for m in CAPITAL_RUN.finditer(text)] == spans
+    several = [(a, b) for a, b in spans if len(text[a:b].split()) > 1]
+    assert [m.span() for m in SEVERAL_WORD_RUN.finditer(text)] == several
+
+
+def test_cue_pattern_prefers_the_longer_cue_as_a_flat_list_does():
+    cues = lexicon().cues
+    flat = "|".join(
+        re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True)
+    )
+    plain = re.compile(rf"\b(?:{flat}|According\s+to)\b")
+    text = (
+        "Smith said on Monday, told reporters and added that, according to aides, he "
+        "tweeted; According to the memo she wrote, they say, unsaid and resaid."
+    )
+    found = [m.span() for m in lexicon().cue_pattern.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+    assert len(found) >= 5
+
+
+def test_a_one_word_run_is_a_single_word_without_its_full_stop():
+    text = "He went to Washington. Then"
+    reading = read_run(text, 11, "Washington.", 0)
+    assert reading.people == ()
+    assert reading.singles == ((11, "Washington"),)
+
+
+def test_a_run_names_the_person_with_title_and_role():
+    text = "Marine Gen. Joseph Dunford, chairman, spoke."
+    reading = read_run(text, 0, "Marine Gen. Joseph Dunford", 0)
+    assert [(m.name, m.role, m.gender) for m in reading.people] == [
+        ("Joseph Dunford", "Marine Gen.", "")
+    ]
+    assert reading.spans == (("Joseph Dunford", 0, 26, "Marine Gen."),)
+
+
+def _index(text: str, cls=NameIndex) -> NameIndex:
+    paragraphs, start = [], 0
+    for line in text.split("\n"):
+        if line:
+            paragraphs.append((start, start + len(line)))
+        start += len(line) + 1
+    return cls(text, paragraphs, [], [s for s, _ in paragraphs])
+
+
+def test_a_surname_before_the_full_name_resolves_to_the_name_given_later():
+    text = "Dunford spoke first.\nLater Marine Gen. Joseph Dunford spoke again.\n"
+    index = _index(text)
+    assert index.resolve_single("Dunford", 0) == "Joseph Dunford"
+    assert index.role_of("Joseph Dunford") == "Marine Gen."
+    assert index.resolve_single("Spoke", 0) == ""
+
+
+def test_a_title_resolves_to_the_person_last_named_with_it_in_an_earlier_paragraph():
+    text = (
+        "President Barack Obama spoke.\nThe crowd cheered loudly.\nSecretary John Kerry came."
+        "\nThen it rained.\n"
+    )
+    index = _index(text)
+    at = text.index("Then")
+    assert index.resolve_title("the president", at) == "Barack Obama"
+    assert index.resolve_title("the secretary", at) == "John Kerry"
+    assert index.resolve_title("the secretary", text.index("The crowd")) == ""
+
+
+def test_a_speaker_recorded_before_its_paragraph_is_read_comes_first_at_its_position():
+    text = "Susan Collins met Joe Smith.\nShe left.\n"
+    index = _index(text, Referents)
+    index.add_speaker("Mary Jones", text.index("Joe"))
+    index.learn_gender("Mary Jones", "she")
+    # the recorded speaker stands before "Joe Smith" at the same place; Collins is a woman
+    assert index.resolve_pronoun("she", text.index("She"), 0) == "Mary Jones"
+    assert index.gender_of("Susan Collins", "") == "f"
