@@ -37,13 +37,13 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 # Every time expression holds one of these: "day" (Monday, today, days, yesterday), "night"
-# (tonight, overnight), a year, a season or period word, all searched in the lower-cased
-# sentence; or a month, capitalised as _WHEN reads it. Plain alternatives run far faster than
-# one case-insensitive pattern.
-_LOWER_ANCHOR = re.compile(
-    r"day|week|month|year|night|summer|winter|spring|fall|autumn|decade|tomorrow|morning|"
-    r"afternoon|evening|(?:19|20)\d\d"
-)
+# (tonight, overnight), a season or period word, all found in the lower-cased sentence; a year;
+# or a month, capitalised as _WHEN reads it.
+_LOWER_ANCHORS = (
+    "day week month year night summer winter spring fall autumn decade tomorrow morning "
+    "afternoon evening"
+).split()
+_YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
 _MONTH_ANCHOR = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _WORD_RUN = re.compile(r"\w+")
 # Case-insensitive matching reads these as ASCII letters ("ſ" as "s"); lower() does not.
@@ -53,33 +53,42 @@ _FOLDED_LIKE_ASCII = frozenset("ſıİ\u212a")
 # recently as the previous few weeks": "weeks" is five words on).
 _INNER_STARTS = ("last", "this", "next")
 WORDS_BEFORE_ANCHOR = 5
+# The first word of a match is one of these, or holds the time word itself ("Monday",
+# "today", "December"), or is any word before "days ago".
+_FIRST_WORDS = frozenset(
+    """on by since until before after from as early late earlier later last this next in mid
+    during past previous coming""".split()
+)
 
 
 def time_expressions(sentence: str) -> list[tuple[int, str]]:
     """(position, words) of each time expression of a sentence ("on Saturday", "last week").
 
-    Exactly what `_WHEN.finditer` finds, but the pattern is tried only at the word starts of
-    the few words up to each time word ("week", "Monday", "2014"): tried at every position of
-    a sentence, it costs far more than the few words it finds.
+    Exactly what `_WHEN.finditer` finds, but the pattern is tried only at the starts of the
+    few words up to each time word ("week", "Monday", "2014") that can open an expression:
+    tried at every position of a sentence, it costs far more than the few words it finds.
     """
     lower = sentence.lower()
     if len(lower) != len(sentence) or (
         not sentence.isascii() and not _FOLDED_LIKE_ASCII.isdisjoint(sentence)
     ):
         return _spans(_WHEN.finditer(sentence))  # case folding would move or miss time words
-    anchors = [m.start() for m in _LOWER_ANCHOR.finditer(lower)]
-    anchors += [m.start() for m in _MONTH_ANCHOR.finditer(sentence)]
+    anchors = _anchors(sentence, lower)
     if not anchors:
         return []
-    anchors.sort()
-    words = [m.start() for m in _WORD_RUN.finditer(sentence)]
-    starts = set(words)
-    for inner in _INNER_STARTS:
-        at = lower.find(inner)
-        while at >= 0:
-            starts.add(at)
-            at = lower.find(inner, at + 1)
-    candidates = sorted(starts)
+    reach = anchors[-1] + 1  # no match starts after the last time word
+    runs = [(m.start(), m.end()) for m in _WORD_RUN.finditer(sentence, 0, reach)]
+    words = [start for start, _ in runs]
+    any_word = "ago" in lower  # "three days ago": any word may open it
+    starts = [
+        start
+        for start, end in runs
+        if any_word
+        or lower[start:end] in _FIRST_WORDS
+        or bisect_left(anchors, start) < bisect_left(anchors, end)  # holds a time word
+    ]
+    inner = [at for word in _INNER_STARTS for at in _occurrences(lower, word, reach)]
+    candidates = sorted(set(starts).union(inner)) if inner else starts
     found: list[re.Match] = []
     pos = 0
     for anchor in anchors:
@@ -95,6 +104,31 @@ def time_expressions(sentence: str) -> list[tuple[int, str]]:
                 pos = match.end()
                 break
     return _spans(found)
+
+
+def _anchors(sentence: str, lower: str) -> list[int]:
+    """Sorted positions of the time words of a sentence (overlapping ones too)."""
+    found = []
+    for word in _LOWER_ANCHORS:  # str.find: far faster than one pattern of them all
+        at = lower.find(word)
+        while at >= 0:
+            found.append(at)
+            at = lower.find(word, at + 1)
+    if "19" in sentence or "20" in sentence:
+        found += [m.start() for m in _YEAR_ANCHOR.finditer(sentence)]
+    found += [m.start() for m in _MONTH_ANCHOR.finditer(sentence)]
+    found.sort()
+    return found
+
+
+def _occurrences(text: str, word: str, end: int) -> list[int]:
+    """Every position where `word` starts in text[:end]."""
+    found = []
+    at = text.find(word, 0, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1, end)
+    return found
 
 
 def _spans(matches: Iterable[re.Match]) -> list[tuple[int, str]]:
