@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crosscheck.figure_sources import attributions, source_for, source_words
 from crosscheck.figures import figures_in_text
+from crosscheck.source_phrases import _TITLES_WITH_PERIOD, _TOKEN
 from crosscheck.times import _WHEN, time_expressions
 
 
@@ -185,3 +188,24 @@ def test_windowed_time_search_finds_what_the_full_pattern_finds(sentence):
 def test_time_expressions_read_single_days_and_words_run_together():
     assert time_expressions("He left a day ago.") == [(8, "a day ago")]
     assert time_expressions("Prices rose in early1990s.") == [(12, "in early1990s")]
+
+
+TOKEN_PIECES = st.sampled_from(
+    ["U.S.", "U.N.", "Gen.", "Mr.", "Mrs.", "Sgt.", "J.", "j.", "A.", "Dr.Smith", "Lt.Col.", "said",
+     "the", "Pentagon", "2,000", "$1.5bn", "£30m", "U.S.-led", "al-Assad", "rock'n'roll", "AT&T",
+     ",", ".", "-", "(", ")", '"', "’s", "_", "ſ", "e.g.", "i.e.", "No.", "St", "Prof", "B."]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TOKEN_PIECES, max_size=20), st.lists(st.sampled_from([" ", "", "  "]), min_size=20))
+def test_abbreviation_lookahead_leaves_tokens_unchanged(pieces, gaps):
+    """The lookahead before the abbreviation alternatives of the token pattern only skips them
+    where they cannot match: the tokens are those of the pattern without it."""
+    sentence = "".join(piece + gap for piece, gap in zip(pieces, gaps, strict=False))
+    plain = re.compile(
+        rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES_WITH_PERIOD})(?!\w)|[A-Z]\.(?=\s+[A-Z])"
+        r"|[\w$£€][\w'’&$£€.,-]*\w|[\w$£€]|[^\w\s]"
+    )
+    spans = [m.span() for m in _TOKEN.finditer(sentence)]
+    assert spans == [m.span() for m in plain.finditer(sentence)]

@@ -21,11 +21,15 @@ from .times import MONTHS, TIME_WORDS
 
 MAX_SUBJECT_TOKENS = 12
 
-_TITLES_WITH_PERIOD = "|".join(
-    re.escape(t) for t in sorted(lexicon().titles, key=len, reverse=True) if t.endswith(".")
-)
+_TITLES = sorted((t for t in lexicon().titles if t.endswith(".")), key=len, reverse=True)
+_TITLES_WITH_PERIOD = "|".join(re.escape(t) for t in _TITLES)
+# Abbreviations ("U.S.", "Gen.", "J. Smith") open with a letter and a period or a title's first
+# letter: the lookahead spares every other word the abbreviation alternatives.
+_ABBREVIATION_START = rf"[A-Za-z]\.|[{''.join(sorted({re.escape(t[0]) for t in _TITLES}))}]"
 _TOKEN = re.compile(
-    rf"(?:[A-Za-z]\.){{2,}}|(?:{_TITLES_WITH_PERIOD})(?!\w)|[A-Z]\.(?=\s+[A-Z])|[\w$£€][\w'’&$£€.,-]*\w|[\w$£€]|[^\w\s]"
+    rf"(?=(?:{_ABBREVIATION_START}))"
+    rf"(?:(?:[A-Za-z]\.){{2,}}|(?:{_TITLES_WITH_PERIOD})(?!\w)|[A-Z]\.(?=\s+[A-Z]))"
+    r"|[\w$£€][\w'’&$£€.,-]*\w|[\w$£€]|[^\w\s]"
 )
 DETERMINERS = frozenset(
     """the a an one two three four five six seven eight nine ten several some many its his her
