@@ -151,3 +151,34 @@ def test_cited_sentences_and_linked_tables_escape_report_text(tmp_path: Path) ->
     assert html.escape(HOSTILE) in page and html.escape(HOSTILE_IMG) in page
     assert 'id="evil-s0"' in page and 'href="#evil-s0"' in page
     assert '<mark class="cc-mark">ISIS</mark>' in page
+
+
+def test_labels_of_two_reports_from_one_outlet_and_day_stay_apart() -> None:
+    articles = pd.DataFrame(
+        {"outlet": ["Wire", "Wire", "Wire"], "published": pd.to_datetime(["2018-01-02"] * 3)},
+        index=pd.Index(["a", "b", "c"], name="article_id"),
+    )
+    labels = language.report_labels(articles)
+    assert labels.is_unique and labels["a"] == "Wire (2 Jan 2018)"
+    assert labels["b"] == "Wire (2 Jan 2018) #2" and labels["c"] == "Wire (2 Jan 2018) #3"
+
+
+def test_many_reports_that_use_no_label_share_one_sentence() -> None:
+    rows = {f"Report {n}": {"ISIS": 0, "Daesh": 0} for n in range(8)}
+    rows["Report 8"] = {"ISIS": 2, "Daesh": 0}
+    sentences = language.describe_counts(pd.DataFrame.from_dict(rows, orient="index"))
+    assert sentences == [
+        "Report 8: ISIS twice; never Daesh.",
+        "The other 8 reports use none of them.",
+    ]
+
+
+def test_count_chart_for_many_reports_is_a_matrix_with_every_report() -> None:
+    from crosscheck.language_plots import MAX_GROUPED_REPORTS, plot_counts
+
+    reports = [f"Report {n}" for n in range(MAX_GROUPED_REPORTS + 3)]
+    table = pd.DataFrame({"ISIS": range(len(reports)), "Daesh": 1}, index=reports)
+    figure = plot_counts(table, "Names", "mentions")
+    axes = figure.axes[0]
+    assert len(axes.images) == 1
+    assert [t.get_text() for t in axes.get_yticklabels()] == reports

@@ -129,7 +129,7 @@ def attribution_verbs(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def report_labels(articles: pd.DataFrame) -> pd.Series:
-    """A short label per report, "Outlet (19 Dec 2018)", falling back to the article id."""
+    """A short, unique label per report, "Outlet (19 Dec 2018)", falling back to the article id."""
     labels = {}
     for article_id, row in articles.iterrows():
         outlet = str(row.get("outlet") or "") or str(article_id)
@@ -139,7 +139,10 @@ def report_labels(articles: pd.DataFrame) -> pd.Series:
             if published is None or pd.isna(published)
             else f" ({published.day} {published:%b %Y})"
         )
-        labels[article_id] = outlet + date
+        label = outlet + date
+        if label in labels.values():  # two reports of one outlet and day stay apart
+            label = f"{label} #{sum(v.startswith(label) for v in labels.values()) + 1}"
+        labels[article_id] = label
     return pd.Series(labels, name="report")
 
 
@@ -320,17 +323,22 @@ def _times(value: float, unit: str) -> str:
     return {1: "once", 2: "twice"}.get(int(value), f"{value:g} times")
 
 
+MAX_LISTED_SILENT = 5  # past this many, reports that use no label get one sentence together
+
+
 def describe_counts(table: pd.DataFrame, unit: str = "") -> list[str]:
     """One sentence per report from a count table: what it uses, how often, and what it never uses.
 
     `unit` names a rate ("per 1,000 words"); without it the values are counts ("3 times").
     """
     sentences = []
+    silent = [str(report) for report, row in table.iterrows() if not (row > 0).any()]
     for report, row in table.iterrows():
         used = row[row > 0].sort_values(ascending=False, kind="stable")
         unused = [str(label) for label in row.index if row[label] == 0]
         if used.empty:
-            sentences.append(f"{report} uses none of them.")
+            if len(silent) <= MAX_LISTED_SILENT:
+                sentences.append(f"{report} uses none of them.")
             continue
         parts = [f"{label} {_times(value, unit)}" for label, value in used.items()]
         sentence = f"{report}: " + ", ".join(parts)
@@ -339,4 +347,6 @@ def describe_counts(table: pd.DataFrame, unit: str = "") -> list[str]:
                 unused[0] if len(unused) == 1 else ", ".join(unused[:-1]) + " or " + unused[-1]
             )
         sentences.append(sentence + ".")
+    if len(silent) > MAX_LISTED_SILENT:
+        sentences.append(f"The other {len(silent)} reports use none of them.")
     return sentences

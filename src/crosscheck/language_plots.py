@@ -30,6 +30,30 @@ def _empty(title: str, message: str, source: str) -> plt.Figure:
     return fig
 
 
+MAX_GROUPED_REPORTS = 8  # more reports than this read better as a matrix than as bars
+
+
+def _plot_count_matrix(table: pd.DataFrame, title: str, unit: str, source: str) -> plt.Figure:
+    """Reports × labels as a shaded matrix with the counts written in: for many reports."""
+    values = table.to_numpy(dtype=float)
+    fig, ax = plt.subplots(
+        figsize=(min(2.0 + 1.1 * table.shape[1], 12), 1.2 + 0.24 * table.shape[0])
+    )
+    ax.imshow(values, aspect="auto", cmap="Blues", vmin=0)
+    ax.set_xticks(range(table.shape[1]), [textwrap.shorten(str(c), 18) for c in table.columns])
+    ax.set_yticks(range(table.shape[0]), [textwrap.shorten(str(r), 45) for r in table.index])
+    ax.tick_params(axis="both", labelsize=7)
+    top = values.max() or 1
+    for (row, column), value in np.ndenumerate(values):
+        if value:
+            colour = "white" if value > top / 2 else "black"
+            ax.text(column, row, f"{value:g}", ha="center", va="center", fontsize=6, color=colour)
+    ax.set_title(f"{title} ({unit})", loc="left", fontsize=12)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    _source_line(fig, source)
+    return fig
+
+
 def plot_counts(
     table: pd.DataFrame, title: str, unit: str, source: str = "", max_labels: int = 10
 ) -> plt.Figure:
@@ -38,11 +62,13 @@ def plot_counts(
     if table.empty or not table.to_numpy().any():
         return _empty(title, "Nothing to count in these reports.", source)
     labels, reports = list(table.columns), list(table.index)
+    if len(reports) > MAX_GROUPED_REPORTS:
+        return _plot_count_matrix(table, title, unit, source)
     height = 0.8 / len(reports)
     fig, ax = plt.subplots(figsize=(8, 0.9 + 0.32 * len(labels) * len(reports) + 0.5))
     positions = np.arange(len(labels))
     for number, report in enumerate(reports):
-        values = table.loc[report].to_numpy(dtype=float)
+        values = table.iloc[number].to_numpy(dtype=float)
         offsets = positions + (number - (len(reports) - 1) / 2) * height
         colour = REPORT_COLOURS[number % len(REPORT_COLOURS)]
         bars = ax.barh(offsets, values, height=height * 0.92, color=colour, label=report)
