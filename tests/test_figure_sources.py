@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from crosscheck.figure_sources import attributions, source_for, source_words
 from crosscheck.figures import figures_in_text
-from crosscheck.source_phrases import _TITLES_WITH_PERIOD, _TOKEN
+from crosscheck.source_phrases import _TITLES_WITH_PERIOD, _TOKEN, sentence_tokens
 from crosscheck.times import _WHEN, time_expressions
 
 
@@ -209,3 +209,21 @@ def test_abbreviation_lookahead_leaves_tokens_unchanged(pieces, gaps):
     )
     spans = [m.span() for m in _TOKEN.finditer(sentence)]
     assert spans == [m.span() for m in plain.finditer(sentence)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(TOKEN_PIECES | st.text(max_size=3), max_size=20),
+    st.lists(st.sampled_from([" ", "", "  ", "\t", "\u00a0", "\n "]), min_size=20),
+)
+def test_sentence_tokens_are_the_matches_of_the_token_pattern(pieces, gaps):
+    """Chunks of letters and digits taken whole, the rest read with the pattern: the same
+    tokens, offsets and fields as every match of `_TOKEN`."""
+    sentence = "".join(piece + gap for piece, gap in zip(pieces, gaps, strict=False))
+    tokens = sentence_tokens(sentence)
+    expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    assert [(t.start, t.end, t.text) for t in tokens] == expected
+    for token in tokens:
+        assert token.low == token.text.lower()
+        assert token.is_word == (token.text[0].isalnum() or token.text[0] in "$£€")
+        assert token.capitalised == token.text[0].isupper()

@@ -263,21 +263,26 @@ def _frame_words() -> frozenset[str]:
 
 def attributions(sentence: str) -> list[Attribution]:
     """Every source frame of one sentence, with the stretch of the sentence each speaks for."""
-    if _frame_words().isdisjoint(_WORD_RUN.findall(sentence.lower())):
+    lower = sentence.lower()
+    words = _WORD_RUN.findall(lower)
+    if _frame_words().isdisjoint(words):
         return []  # four in ten sentences with a figure: no need to read their tokens
     tokens = sentence_tokens(sentence)
     verbs = source_words().verbs
-    found = _according_to(sentence, tokens)
-    for v, token in enumerate(tokens):
+    # A token "according" or "report" is a whole run of word characters: without the run,
+    # no such token.
+    found = _according_to(sentence, tokens) if "according" in lower else []
+    for v in [v for v, token in enumerate(tokens) if token.text in verbs]:
         if (
-            token.text in verbs
-            and not token.text.endswith("ing")  # "saying ...": no subject of its own
+            not tokens[v].text.endswith("ing")  # "saying ...": no subject of its own
             and not (v and tokens[v - 1].low in DETERMINERS)  # "the estimated 31,000"
             and not (v + 1 < len(tokens) and tokens[v + 1].text in verbs)  # "reports show"
         ):
             frame = _inverted(sentence, tokens, v) or _subject_frame(sentence, tokens, v)
             if frame is not None:
                 found.append(frame)
+    if source_words().documents.isdisjoint(words):
+        return found
     return found + _document_frames(sentence, tokens)
 
 
