@@ -77,18 +77,10 @@ def time_expressions(sentence: str) -> list[tuple[int, str]]:
     if not anchors:
         return []
     reach = anchors[-1] + 1  # no match starts after the last time word
-    runs = [(m.start(), m.end()) for m in _WORD_RUN.finditer(sentence, 0, reach)]
+    runs = [m.span() for m in _WORD_RUN.finditer(sentence, 0, reach)]
     words = [start for start, _ in runs]
     any_word = "ago" in lower  # "three days ago": any word may open it
-    starts = [
-        start
-        for start, end in runs
-        if any_word
-        or lower[start:end] in _FIRST_WORDS
-        or bisect_left(anchors, start) < bisect_left(anchors, end)  # holds a time word
-    ]
     inner = [at for word in _INNER_STARTS for at in _occurrences(lower, word, reach)]
-    candidates = sorted(set(starts).union(inner)) if inner else starts
     found: list[re.Match] = []
     pos = 0
     for anchor in anchors:
@@ -96,8 +88,16 @@ def time_expressions(sentence: str) -> list[tuple[int, str]]:
             continue
         word = bisect_right(words, anchor) - 1
         low = max(pos, words[max(0, word - WORDS_BEFORE_ANCHOR)])
-        first, last = bisect_left(candidates, low), bisect_right(candidates, anchor)
-        for start in candidates[first:last]:
+        starts = [
+            start
+            for start, end in runs[bisect_left(words, low) : word + 1]
+            if any_word
+            or lower[start:end] in _FIRST_WORDS
+            or bisect_left(anchors, start) < bisect_left(anchors, end)  # holds a time word
+        ]
+        if inner:
+            starts = sorted(set(starts).union(at for at in inner if low <= at <= anchor))
+        for start in starts:
             match = _WHEN.match(sentence, start)
             if match:
                 found.append(match)
