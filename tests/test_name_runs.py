@@ -102,3 +102,27 @@ def test_a_speaker_recorded_before_its_paragraph_is_read_comes_first_at_its_posi
     # the recorded speaker stands before "Joe Smith" at the same place; Collins is a woman
     assert index.resolve_pronoun("she", text.index("She"), 0) == "Mary Jones"
     assert index.gender_of("Susan Collins", "") == "f"
+
+
+# Words, names, and the marks a name word may be cut at (full stop, possessive, hyphen).
+NAME_PIECES = st.sampled_from(
+    ["John", "Smith", "Smith's", "Smithson", "Syria", "Syrian", "U.S.", "S.", "Gen.", "Ki-moon"]
+    + ["Ban", "al-Assad", "Assad", "said", "in", " ", "\n", ". ", ", ", "’s", "Jr.", "Mary"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NAME_PIECES, max_size=16), st.sampled_from(["Smith", "Syria", "S.", "Assad"]))
+def test_the_runs_read_for_a_word_name_everyone_a_run_holding_it_names(pieces, word):
+    text = "".join(pieces)
+    index = _index(text)
+    read = [p for r in index._readings_holding(word) for p in r.people]
+    every = [
+        read_run(text, m.start(), m.group(), p_start)
+        for p_start, p_end in index._paragraphs
+        for m in SEVERAL_WORD_RUN.finditer(text, p_start, p_end)
+        if word in m.group()
+    ]
+    assert [p for p in read if word in p.name.split()] == [
+        p for r in every for p in r.people if word in p.name.split()
+    ]

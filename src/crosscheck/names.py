@@ -96,13 +96,23 @@ class NameIndex:
         if found is None:
             p_start, p_end = self._paragraphs[number]
             pattern = SEVERAL_WORD_RUN if several else CAPITAL_RUN
-            matches = [(m.start(), m.group()) for m in pattern.finditer(self.text, p_start, p_end)]
-            matches = [m for m in matches if not _inside(self._quoted, self._quoted_starts, m[0])]
+            matches = list(pattern.finditer(self.text, p_start, p_end))
+            if self._quotes_reach(p_start, p_end):
+                quoted, starts = self._quoted, self._quoted_starts
+                matches = [m for m in matches if not _inside(quoted, starts, m.start())]
             found = self._runs[number, several] = (
-                [start for start, _ in matches],
-                [run for _, run in matches],
+                [m.start() for m in matches],
+                [m.group() for m in matches],
             )
         return found
+
+    def _quotes_reach(self, start: int, end: int) -> bool:
+        """Whether `is_quoted` can be true somewhere from `start` to `end`: the last quotation
+        opening at or before `start`, or one opening before `end`, reaches past `start`."""
+        starts = self._quoted_starts
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        last = bisect.bisect_left(starts, end)
+        return any(span_end > start for _, span_end in self._quoted[first:last])
 
     def _reading(self, number: int, start: int, run: str) -> RunReading:
         reading = self._readings.get(start)
@@ -112,9 +122,10 @@ class NameIndex:
         return reading
 
     def _readings_holding(self, word: str, several: bool = True) -> list[RunReading]:
-        """Readings of every run whose text holds `word` (of two words or more if `several`), in
-        the order of the report: the only runs that can name a person with that word in the name
-        (or, all runs, write it as a single word)."""
+        """Readings of every run (of two words or more if `several`) that holds `word` as one of
+        its words, or the start of one up to a full stop or possessive ('s), in the order of the
+        report: the only runs that can name a person with that word in the name (or, all runs,
+        write it as a single word)."""
         found = self._holding.get((word, several))
         if found is not None:
             return found
@@ -123,17 +134,25 @@ class NameIndex:
             word in first_name_genders()
             or (is_name_token(word) and word not in lexicon().org_words)
         ):  # a name holds no other words ("Iraq", "Monday" name no one)
-            text, last_run = self.text, (-1, -1)
+            text, last_run, size = self.text, (-1, -1), len(word)
+            ends_run_word = not word.endswith(".")  # a word to which no run word can add
             position = text.find(word)
             while position >= 0:
                 number = bisect.bisect_right(self._paragraph_starts, position) - 1
-                if number >= 0 and position < self._paragraphs[number][1]:
+                if (
+                    number >= 0
+                    and position < self._paragraphs[number][1]
+                    and not (ends_run_word and _WORD_GOES_ON.match(text, position + size))
+                ):  # "Syria" in "Syrian …" is no word of a run
                     starts, runs = self._runs_of(number, several)
                     index = bisect.bisect_right(starts, position) - 1
-                    if index >= 0 and position < starts[index] + len(runs[index]):
-                        if (number, index) != last_run:
-                            found.append(self._reading(number, starts[index], runs[index]))
-                            last_run = (number, index)
+                    if (
+                        index >= 0
+                        and (number, index) != last_run
+                        and _run_word_at(text, position, size, starts[index], len(runs[index]))
+                    ):
+                        found.append(self._reading(number, starts[index], runs[index]))
+                        last_run = (number, index)
                 position = text.find(word, position + 1)
         self._holding[word, several] = found
         return found
@@ -353,6 +372,22 @@ def _insert(listed: tuple[list, list[int]], mention: Mention) -> None:
     index = bisect.bisect_left(positions, mention.position)
     entries.insert(index, mention)
     positions.insert(index, mention.position)
+
+
+_WORD_GOES_ON = re.compile(r"[\w\-]")  # a word of a run goes on past a character like these
+_IN_RUN_WORD = re.compile(r"[\w'’.\-]")  # the characters of a run's words
+
+
+def _run_word_at(text: str, position: int, size: int, run_start: int, run_size: int) -> bool:
+    """True when `size` characters at `position` are a word of the run at `run_start`, or the
+    start of one before its full stop or possessive ("Smith" in "John Smith's"): the words a
+    name or single word is read from."""
+    end, run_end = position + size, run_start + run_size
+    if position < run_start or end > run_end:
+        return False
+    if position > run_start and _IN_RUN_WORD.match(text, position - 1):
+        return False  # inside a word ("S." in "U.S.")
+    return end == run_end or not _WORD_GOES_ON.match(text, end)
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
