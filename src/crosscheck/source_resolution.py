@@ -9,7 +9,7 @@ ministry") is the source. Used by `figure_sources` through `ParagraphSources`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .attribution_words import is_name_token, lexicon
 from .figure_sources import Attribution, attributions
@@ -79,17 +79,18 @@ class ParagraphSources:
                         return text
         return "" if pronoun else frame.text
 
-    def _candidates(self, index: int, depth: int) -> list[tuple[str, str, str]]:
-        """(kind, name, document phrase) a word in a later sentence may stand for, nearest first."""
-        sources = [
-            (_kind_of(name) or "any", name, frame.phrase)
-            for frame in reversed(self.frames(index))
-            if (name := self.resolve(index, frame, depth + 1))
-        ]
+    def _candidates(self, index: int, depth: int) -> Iterator[tuple[str, str, str]]:
+        """(kind, name, document phrase) a word in a later sentence may stand for, nearest first.
+
+        A generator: the caller stops at the first that fits, before the rest are resolved
+        and before the sentence's named entities are read."""
+        for frame in reversed(self.frames(index)):
+            if name := self.resolve(index, frame, depth + 1):
+                yield _kind_of(name) or "any", name, frame.phrase
         if index not in self._entities:
             self._entities[index] = entities(self.sentences[index])
-        named = [(kind, text, "") for kind, text in reversed(self._entities[index])]
-        return sources + named
+        for kind, text in reversed(self._entities[index]):
+            yield kind, text, ""
 
 
 def _fits(refers_to: str, head: str, kind: str, text: str) -> bool:
