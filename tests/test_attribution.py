@@ -54,8 +54,8 @@ def test_possessive_with_a_noun_for_people_keeps_the_description():
 
 def test_words_in_a_document_belong_to_its_author_not_to_a_group_inside():
     text = (
-        "A White House statement said the two leaders agreed to “continue coordinating on "
-        "the zone.”\n"
+        "A White House statement said the two presidents agreed to “keep talking about "
+        "the border.”\n"
     )
     row = only(text)
     assert row["speaker"] == "the White House"
@@ -129,7 +129,7 @@ def test_she_skips_a_man_known_by_his_first_name():
 def test_he_after_an_initial_uses_the_first_full_given_name():
     text = (
         "Hillary Clinton praised J. Christopher Stevens on Wednesday.\n\n"
-        '"Chris was one of the first Americans on the ground there," she said.\n'
+        '"Chris knew the city better than any of us," she said.\n'
     )
     assert only(text)["speaker"] == "Hillary Clinton"
 
@@ -182,7 +182,7 @@ def test_places_and_body_names_are_not_people():
 def test_a_name_does_not_end_in_an_initial():
     text = (
         "Hillary Clinton spoke on Wednesday. Quoting U.S. officials, the report said more.\n\n"
-        '"This is an attack that should shock the conscience," she said.\n'
+        '"Nobody here will forget what happened today," she said.\n'
     )
     assert only(text)["speaker"] == "Hillary Clinton"
 

@@ -205,12 +205,12 @@ def test_quote_over_several_paragraphs_is_one_segment_per_paragraph():
 
 def test_tweet_broken_over_lines_keeps_both_pieces():
     text = (
-        '"Patrick has a long list of accomplishments while serving as Deputy.\n\n'
+        '"Morgan did a superb job in the role for two years.\n\n'
         'He will be great for us!" Donald Trump tweeted.\n'
     )
     rows = quotes_in_text(text)
     assert [r["quote"] for r in rows] == [
-        "Patrick has a long list of accomplishments while serving as Deputy.",
+        "Morgan did a superb job in the role for two years.",
         "He will be great for us!",
     ]
     assert {r["speaker"] for r in rows} == {"Donald Trump"}
