@@ -332,15 +332,15 @@ ENDING_WORDS = st.sampled_from(
 @given(st.lists(ENDING_WORDS, max_size=8).map(" ".join), st.sampled_from(["", " ", "  ", "\n"]))
 def test_end_patterns_find_what_a_full_search_finds(words, trailing):
     """The cheap last-word test before each `\\Z` pattern never hides a match."""
-    from crosscheck import figures
+    from crosscheck import figure_checks
 
     text = words + trailing
     for ending in (
-        figures._AGE_LIMIT_BEFORE,
-        figures._NOT_A_COUNT_BEFORE,
-        figures._CONJUNCTION_BEFORE,
-        figures._COMPARISON_BEFORE,
-        figures._COLLECTIVE_OF,
+        figure_checks._AGE_LIMIT_BEFORE,
+        figure_checks._NOT_A_COUNT_BEFORE,
+        figure_checks._CONJUNCTION_BEFORE,
+        figure_checks._COMPARISON_BEFORE,
+        figure_checks._COLLECTIVE_OF,
     ):
         full = ending.pattern.search(text)
         found = ending.search(text)
