@@ -21,7 +21,8 @@ from .figure_nouns import (
     lexicon_entry,
     load_categories,
 )
-from .numbers import NumberPhrase, load_hedges
+from .number_phrases import NumberPhrase
+from .numbers import load_hedges
 from .times import DAYS, MONTHS
 
 _TEMPORAL_BEFORE = frozenset(

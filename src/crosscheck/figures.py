@@ -23,7 +23,7 @@ from .errors import ArticleError
 from .figure_checks import figure_row, ratio_parts
 from .figure_sources import source_for
 from .gold import FIGURE_CATEGORIES
-from .numbers import find_number_phrases, number_anchors
+from .number_phrases import find_number_phrases, number_anchors
 from .source_resolution import ParagraphSources
 from .text import normalise
 from .times import nearest, time_expressions

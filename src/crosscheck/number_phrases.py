@@ -1,0 +1,271 @@
+"""Number phrases in a text: every hedged number, range or vague quantity, with its offsets.
+
+`find_number_phrases` finds the candidates of a sentence (anchored at digits, currency signs
+and number words, so text without any is skipped fast) and reads each with `numbers`
+(value, hedge, bound); deciding whether a phrase counts something is the job of
+`crosscheck.figure_checks`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import (
+    DIGITS,
+    MONEY_SUFFIXES,
+    NAN,
+    POSTFIX_BOUNDS,
+    SCALES,
+    TENS,
+    UNITS,
+    Quantity,
+    apply_bound,
+    load_hedges,
+    parse_quantity,
+)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT = _alternation(UNITS)
+_TEN = _alternation(TENS)
+_SCALE = _alternation(SCALES)
+_TOKEN = rf"(?:(?:{_TEN})-(?:{_UNIT})|{_TEN}|{_UNIT}|{_SCALE})"
+_AND_AFTER_SCALE = "|".join(rf"(?<={s})\s+and\s+" for s in SCALES)
+_WORD_RUN = (
+    rf"(?:\ba\s+(?=(?:{_SCALE})\b))?\b{_TOKEN}(?:(?:\s+|-|{_AND_AFTER_SCALE}){_TOKEN})*\b(?!-\w)"
+)
+_DOZEN = rf"\b(?:(?:half\s+a|a\s+half|a|{_TEN}-{_UNIT}|{_TEN}|{_UNIT})\s+)?dozen\b(?!-\w)"
+_VAGUE = (
+    r"\b(?:(?:tens|dozens|hundreds)\s+of\s+(?:thousands|millions|billions|trillions)"
+    r"|(?:a\s+few|several)\s+(?:dozen|hundred|thousand|million|billion)"
+    r"|dozens|hundreds|thousands|millions|billions|trillions)\b(?!-\w)"
+)
+_BIG_SCALE = r"(?:thousand|million|billion|trillion)"
+_PART_OF_SCALE = (
+    rf"\b(?:half\s+a|a\s+half|(?:a|one)[\s-]quarter(?:\s+of\s+a)?|three[\s-]quarters\s+of\s+a)"
+    rf"\s+{_BIG_SCALE}\b(?!-\w)"
+)
+_COUPLE = r"\ba\s+couple(?:\s+of)?\s+(?:dozen|hundred|thousand|million|billion)\b(?!-\w)"
+_NOT_AFTER_DIGITS = r"(?![\w%°]|[.,:/]\d|-(?!plus\b)[A-Za-z]|'\w|’\w)"
+_DIGIT_AMOUNT = rf"{DIGITS}(?:\s+(?:{_SCALE})\b(?!-\w)|{_NOT_AFTER_DIGITS})"
+_MONEY = (
+    rf"(?:US|U\.S\.|A|C|NZ|HK)?[$£€]\s?{DIGITS}"
+    rf"(?:\s+(?:{_SCALE})\b|(?:{_SCALE}|{_alternation(MONEY_SUFFIXES)})\b|{_NOT_AFTER_DIGITS})"
+)
+# A cheap first test, so that ordinary words fail before the long alternatives are tried.
+_QUANTITY_START = (
+    r"(?=[0-9$£€]|(?:a|an|half|several|zero|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|"
+    r"thi|fif|for|hun|tho|mil|bil|tri|doz|us|u\.s\.|nz|hk|[ac][$£€]))"
+)
+QUANTITY = (
+    rf"(?:{_QUANTITY_START}(?:{_VAGUE}|{_PART_OF_SCALE}|{_COUPLE}|{_DOZEN}|{_MONEY}|{_DIGIT_AMOUNT}"
+    rf"|{_WORD_RUN}))"
+)
+_CONNECTOR = r"(?:\s*[-–—]\s*|\s+(?:to|through|and|or)\s+)"
+_A_DIGIT = re.compile(r"\d")
+_MONEY_START = re.compile(r"[A-Z.]*[$£€]")
+
+
+@dataclass(frozen=True)
+class NumberPhrase:
+    """A hedged number or range found in a text, with offsets into that text."""
+
+    start: int  # where the hedge (or the number, if none) begins
+    end: int
+    number_start: int
+    number: str  # the literal as written, without the hedge
+    hedge: str  # lowercased, "" if none
+    bound: str  # one of BOUNDS
+    raw_low: float  # the numbers as written, before the hedge is applied
+    raw_high: float
+    low: float  # the interval the words mean (NaN = open)
+    high: float
+    vague: bool = False
+    money: bool = False
+    words: bool = False  # written in words ("four", "a dozen")
+
+    def notation(self) -> str:
+        """Interval in Recognizers-Text notation: '(30,)', '[20,30]', '(,700]'."""
+        lo, hi = _fmt(self.raw_low), _fmt(self.raw_high)
+        return {
+            ">": f"({lo},)",
+            ">=": f"[{lo},)",
+            "<": f"(,{hi})",
+            "<=": f"(,{hi}]",
+        }.get(self.bound, f"[{lo},{hi}]")
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    hedges = [h for h, b in load_hedges().items() if b != "range"]
+    hedge = rf"(?:(?:(?P<between>between|from)|(?P<hedge>{_alternation(hedges)}))\s+)?"
+    postfix = r"(?:\s+(?P<postfix>or\s+(?:more|fewer|less|so))\b|(?P<plus>-plus|\+))?"
+    finder = re.compile(
+        rf"(?<![\w/.:,$£€-]){hedge}(?P<number>(?P<a>{QUANTITY})"
+        rf"(?:(?P<connector>{_CONNECTOR})(?P<b>{QUANTITY}))?){postfix}",
+        re.IGNORECASE,
+    )
+    anchor = re.compile(r"[0-9$£€]|\b(?:" + "|".join(_ROOTS) + ")", re.IGNORECASE)
+    return finder, anchor
+
+
+def _single(start, end, number_start, hedge, bound, quantity, literal) -> NumberPhrase:
+    low, high = apply_bound(quantity, bound)
+    return NumberPhrase(
+        start=start,
+        end=end,
+        number_start=number_start,
+        number=literal,
+        hedge=hedge,
+        bound=bound,
+        raw_low=quantity.low,
+        raw_high=quantity.high,
+        low=low,
+        high=high,
+        vague=not quantity.exact,
+        money=bool(_MONEY_START.match(literal)),
+        words=not _A_DIGIT.search(literal),
+    )
+
+
+# Every number phrase holds a digit, a currency sign or a word starting with one of these
+# roots, and begins at most ANCHOR_REACH characters before it ("an approximate 2,000").
+_ROOTS = (
+    "zero one two thre four five six seven eight nine ten eleven twelve fift twent thirt fort "
+    "hundred thousand million billion trillion dozen half quarter"
+).split()
+_DIGIT_ANCHOR = re.compile(r"[0-9$£€]+")
+# "over"/"under" before a vague plural is a particle ("fought over millions"): nobody hedges a
+# vague amount with them.
+_PARTICLE_HEDGES = frozenset("over above under below".split())
+_VAGUE_PLURAL = re.compile(
+    r"(?:tens|dozens|hundreds|thousands|millions|billions|trillions)\b", re.I
+)
+ANCHOR_REACH = 40
+_WINDOW = 200
+
+
+def number_anchors(text: str) -> list[int]:
+    """Sorted positions where a number phrase may be: digits, currency signs and number-word
+    roots at a word start. Fast scans, so callers can skip text without any."""
+    lower = text.lower()
+    if len(lower) != len(text):  # rare: case folding changed lengths; scan it all
+        return [m.start() for m in _patterns()[1].finditer(text)]
+    found = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
+    for root in _ROOTS:
+        at = lower.find(root)
+        while at != -1:
+            if at == 0 or not lower[at - 1].isalpha():
+                found.append(at)
+            at = lower.find(root, at + 1)
+    return sorted(found)
+
+
+def _reach_back(text: str, floor: int, anchor: int) -> int:
+    """Start of the third word before `anchor`: where a hedge ("no fewer than") may begin."""
+    at = anchor
+    for _ in range(3):
+        space = text.rfind(" ", floor, max(floor, at - 1))
+        if space < 0:
+            return floor
+        at = space
+    return at
+
+
+def _range(match: re.Match, hedge: str, bound: str, start: int) -> NumberPhrase | None:
+    """The phrase as a range ("between 20,000 and 30,000"), or None if it is not one."""
+    connector = match.group("connector").strip().lower()
+    if connector == "and" and not match.group("between"):
+        return None
+    first, second = parse_quantity(match.group("a")), parse_quantity(match.group("b"))
+    if not first or not second:
+        return None
+    if first.exact and first.scale == 1 and second.scale > 1:  # "20 to 30 million"
+        if first.low * second.scale <= second.high:
+            first = Quantity(first.low * second.scale, first.high * second.scale, True)
+    if first.low >= second.high:  # "from 2,000 to 400" is a change, not a range
+        return None
+    literal = match.group("number")
+    return NumberPhrase(
+        start=start,
+        end=match.end(),
+        number_start=match.start("number"),
+        number=literal,
+        hedge=(match.group("between") or "").lower() or hedge,
+        bound="range" if bound in ("=", "~") else bound,
+        raw_low=first.low,
+        raw_high=second.high,
+        low=first.low if bound not in ("<", "<=") else NAN,
+        high=second.high if bound not in (">", ">=") else NAN,
+        vague=True,
+        money=bool(_MONEY_START.match(literal)),
+        words=not _A_DIGIT.search(literal),
+    )
+
+
+def find_number_phrases(text: str, anchors: Sequence[int] | None = None) -> Iterator[NumberPhrase]:
+    """Every hedged number, range or vague quantity in `text`, left to right.
+
+    `anchors` may pass `number_anchors(text)` when the caller has computed it already.
+    """
+    finder = _patterns()[0]
+    hedges = load_hedges()
+    pos, size = 0, len(text)
+    for anchor in number_anchors(text) if anchors is None else anchors:
+        if anchor < pos:
+            continue
+        low, high = (
+            _reach_back(text, max(pos, anchor - ANCHOR_REACH), anchor),
+            min(size, anchor + _WINDOW),
+        )
+        match = finder.search(text, low, high)
+        if match and match.end() > high - 20 and high < size:
+            match = finder.search(text, low, size)  # the window may have cut the phrase short
+        if match is None:
+            pos = anchor + 1
+            continue
+        hedge = " ".join((match.group("hedge") or "").lower().split())
+        if hedge in _PARTICLE_HEDGES and _VAGUE_PLURAL.match(match.group("a")):
+            hedge = ""  # "handed over millions of dollars": a verb's particle, not a hedge
+        bound = hedges.get(hedge, "=")
+        start = match.start() if hedge or match.group("between") else match.start("number")
+        first = (hedge, bound, start)  # the first number's own hedge, if it stands alone
+        postfix = match.group("postfix") or match.group("plus")
+        if postfix:  # "500 or more": the postfix is the hedge, a word before it is not
+            hedge = " ".join(postfix.lower().strip("-+").split()) or "plus"
+            bound, start = POSTFIX_BOUNDS[hedge], match.start("number")
+        if match.group("b"):
+            phrase = _range(match, hedge, bound, start)
+            if phrase:
+                pos = match.end()
+                yield phrase
+                continue
+            # Not a range: the first number alone (a postfix after the second is the second's);
+            # the second is read on the next turn.
+            hedge, bound, start = first
+            pos = match.end("a")
+            quantity = parse_quantity(match.group("a"))
+            if quantity:
+                if match.group("between"):
+                    start = match.start("number")
+                yield _single(
+                    start, pos, match.start("a"), hedge, bound, quantity, match.group("a")
+                )
+            continue
+        pos = match.end()
+        quantity = parse_quantity(match.group("a"))
+        if quantity is None:
+            continue
+        if match.group("between"):
+            start = match.start("number")
+        yield _single(start, pos, match.start("a"), hedge, bound, quantity, match.group("a"))
