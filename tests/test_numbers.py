@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crosscheck.number_phrases import find_number_phrases
 from crosscheck.numbers import (
     apply_bound,
-    find_number_phrases,
     load_hedges,
     parse_quantity,
     words_value,

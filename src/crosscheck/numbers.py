@@ -185,18 +185,3 @@ def apply_bound(quantity: Quantity, bound: str) -> tuple[float, float]:
     if bound == "<=":
         return NAN, high
     return low, high
-
-
-# The phrase finder's names moved to `number_phrases`, which imports this module; they are
-# still importable from here, read from there on first use (PEP 562).
-_FINDER_NAMES = frozenset(
-    "NumberPhrase find_number_phrases number_anchors QUANTITY ANCHOR_REACH".split()
-)
-
-
-def __getattr__(name: str) -> object:
-    if name in _FINDER_NAMES:
-        from . import number_phrases
-
-        return getattr(number_phrases, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
