@@ -14,48 +14,47 @@ def only(text: str) -> dict:
 
 def test_role_before_a_name_never_crosses_a_sentence_or_paragraph():
     text = (
-        "The decision was final, an official told USA TODAY.\n\n"
-        "White House press secretary Sarah Sanders spoke on Wednesday.\n\n"
-        "“We have started returning troops home,” Sanders said.\n"
+        "The vote was close, an aide told METRO DAILY.\n\n"
+        "White House press secretary Laura Kessler spoke on Tuesday.\n\n"
+        "“We have begun moving the staff upstairs,” Kessler said.\n"
     )
     assert only(text)["role"] == "White House press secretary"
 
 
 def test_name_run_is_cut_at_a_sentence_end():
     text = (
-        "Ted Cruz refused to endorse him at the convention in July. Cruz was booed.\n\n"
-        '"No, this is not politics at all," Cruz said.\n'
+        "Walter Ellison declined to back her at the fair in August. Ellison was jeered.\n\n"
+        '"No, that was never my plan," Ellison said.\n'
     )
-    assert only(text)["speaker"] == "Ted Cruz"
+    assert only(text)["speaker"] == "Walter Ellison"
 
 
 def test_title_of_department_before_a_name_is_the_role():
     text = (
-        "Secretary of State Hillary Clinton spoke on Monday.\n\n"
-        '"We will not turn away from this country," Clinton said.\n'
+        "Secretary of State Joan Webb spoke on Thursday.\n\n"
+        '"We owe these families an answer," Webb said.\n'
     )
     row = only(text)
-    assert (row["speaker"], row["role"]) == ("Hillary Clinton", "Secretary of State")
+    assert (row["speaker"], row["role"]) == ("Joan Webb", "Secretary of State")
 
 
 def test_possessive_opening_a_sentence_gives_its_owner():
     text = (
-        "Jim Mattis resigned on Thursday.\n\n"
-        "But Mr. Mattis’s core complaint was that the president wanted “a world consistent "
-        "with their model.”\n"
+        "Frank Beck retired on Friday.\n\n"
+        "But Mr. Beck’s main grievance was that the board wanted “a budget shaped "
+        "by its donors.”\n"
     )
-    assert only(text)["speaker"] == "Jim Mattis"
+    assert only(text)["speaker"] == "Frank Beck"
 
 
 def test_possessive_with_a_noun_for_people_keeps_the_description():
-    text = 'Dina Smith\'s sources are "reluctant to say that this was planned."\n'
-    assert only(text)["speaker"] == "Dina Smith's sources"
+    text = 'Nell Ortiz\'s sources are "unwilling to confirm that the deal was signed."\n'
+    assert only(text)["speaker"] == "Nell Ortiz's sources"
 
 
 def test_words_in_a_document_belong_to_its_author_not_to_a_group_inside():
     text = (
-        "A White House statement said the two presidents agreed to “keep talking about "
-        "the border.”\n"
+        "A White House statement said all three governors agreed to “keep meeting on the canal.”\n"
     )
     row = only(text)
     assert row["speaker"] == "the White House"
@@ -64,8 +63,8 @@ def test_words_in_a_document_belong_to_its_author_not_to_a_group_inside():
 
 def test_body_named_after_according_to_is_not_a_person_with_that_word_in_their_role():
     text = (
-        "Pentagon spokesman Jonathan Hoffman said the strikes worked.\n\n"
-        'The group uses the sites "to plan and execute attacks on coalition forces," '
+        "Pentagon spokesman Daniel Dunmore said the raids had ended.\n\n"
+        'The militia keeps the depots "to store and move rockets toward allied bases," '
         "according to the Pentagon.\n"
     )
     assert only(text)["speaker"] == "the Pentagon"
@@ -73,36 +72,36 @@ def test_body_named_after_according_to_is_not_a_person_with_that_word_in_their_r
 
 def test_title_after_the_still_resolves_to_the_person():
     text = (
-        "President Barack Obama spoke at the White House.\n\n"
-        '"We will not give up on this at all," the president said.\n'
+        "President Barack Obama spoke at the State Department.\n\n"
+        '"We are nowhere near done with this," the president said.\n'
     )
     assert only(text)["speaker"] == "Barack Obama"
 
 
 def test_contracted_pronoun_opening_a_sentence():
     text = (
-        "Donald Trump spoke at a rally.\n\n"
-        "He’s claiming that voting fraud is “a big, big problem in this country.”\n"
+        "Gordon Pratt spoke at a town hall.\n\n"
+        "He’s claiming that the tariff is “a bad, bad deal for our farmers.”\n"
     )
-    assert only(text)["speaker"] == "Donald Trump"
+    assert only(text)["speaker"] == "Gordon Pratt"
 
 
 def test_subordinator_and_number_words_are_not_first_names():
     text = (
-        "Although Trump has used the tax code, he does not defend it.\n\n"
-        "Twenty-two years ago, a newspaper praised him.\n\n"
-        "“The unfairness of the tax laws is unbelievable,” Trump said.\n"
+        "Although Varga has praised the new zoning rules, he does not follow them.\n\n"
+        "Thirty-one years ago, a magazine profiled him.\n\n"
+        "“The burden of these permits is absurd,” Varga said.\n"
     )
-    assert only(text)["speaker"] == "Trump"
+    assert only(text)["speaker"] == "Varga"
 
 
 def test_circumstance_between_commas_is_not_a_role():
     text = (
-        "Obama, in a statement Wednesday morning, said he had directed staff to provide "
-        '"all necessary resources to the team."\n'
+        "Reyes, in a statement Friday evening, said he had instructed staff to deliver "
+        '"every spare blanket to the shelter."\n'
     )
     row = only(text)
-    assert (row["speaker"], row["role"]) == ("Obama", "")
+    assert (row["speaker"], row["role"]) == ("Reyes", "")
 
 
 def test_affiliation_between_commas_is_a_role():
@@ -113,85 +112,85 @@ def test_affiliation_between_commas_is_a_role():
 
 
 def test_age_between_commas_keeps_the_name():
-    row = only('"We are not going to stop at all," Quina Jones, 25, said on Sunday.\n')
-    assert (row["speaker"], row["role"]) == ("Quina Jones", "")
+    row = only('"We are staying until they listen," Tamsin Reed, 31, said on Monday.\n')
+    assert (row["speaker"], row["role"]) == ("Tamsin Reed", "")
 
 
 def test_she_skips_a_man_known_by_his_first_name():
     text = (
-        "Conservative economist Susan Collins, who studies tax policy, said the plan left out "
-        "too many details. Michael Tanner disagreed with that view.\n\n"
-        '"I don\'t see details about who is left out," she said.\n'
+        "Liberal economist Rachel Dunn, who studies housing policy, said the bill ignored "
+        "too many renters. Peter Hollis rejected that view.\n\n"
+        '"I can\'t find any numbers on who gets help," she said.\n'
     )
-    assert only(text)["speaker"] == "Susan Collins"
+    assert only(text)["speaker"] == "Rachel Dunn"
 
 
 def test_he_after_an_initial_uses_the_first_full_given_name():
     text = (
-        "Hillary Clinton praised J. Christopher Stevens on Wednesday.\n\n"
-        '"Chris knew the city better than any of us," she said.\n'
+        "Margaret Olsen thanked R. Anthony Vance on Tuesday.\n\n"
+        '"Tony ran that office better than anyone," she said.\n'
     )
-    assert only(text)["speaker"] == "Hillary Clinton"
+    assert only(text)["speaker"] == "Margaret Olsen"
 
 
 def test_person_named_by_first_name_only_is_a_referent():
     text = (
-        "Donald Trump spoke at the rally.\n\n"
-        "Melanie watched it all from the front row.\n\n"
-        "“It never crossed my mind that I was losing it,” she said.\n"
+        "Victor Hale spoke at the fair.\n\n"
+        "Rosa watched the whole thing from the back of the tent.\n\n"
+        "“I did not expect the crowd to stay so late,” she said.\n"
     )
-    assert only(text)["speaker"] == "Melanie"
+    assert only(text)["speaker"] == "Rosa"
 
 
 def test_name_after_a_closing_cue_is_the_subject():
     text = (
-        "Sean Spicer said the debate mattered.\n\n"
-        "Debates are not likely to alter the campaign, noted NBC's Dante Chinni.\n\n"
-        '"Remember that debates happen late in the campaign," he wrote.\n'
+        "Frank Ruffin said the ads mattered.\n\n"
+        "Ads are not likely to move many voters, noted CBS's Oren Tully.\n\n"
+        '"Keep in mind that most voters decide early," he wrote.\n'
     )
-    assert only(text)["speaker"] == "Dante Chinni"
+    assert only(text)["speaker"] == "Oren Tully"
 
 
 def test_person_introduced_with_a_role_is_the_likely_he():
     text = (
-        "While Barack Obama had many songs written about him, that worries Henry Crespo, "
-        "president of the county caucus.\n\n"
-        '"No one is writing songs for her at all," he said.\n'
+        "While Jorge Alvarez had many posters printed about him, that troubles Kevin Marsh, "
+        "chairman of the city council.\n\n"
+        '"Nobody is printing posters for her at all," he said.\n'
     )
-    assert only(text)["speaker"] == "Henry Crespo"
+    assert only(text)["speaker"] == "Kevin Marsh"
 
 
 def test_possessive_mention_is_not_the_likely_he():
     text = (
-        "Shifting monsoons could affect a billion people, Mr. Obama said, citing Jared "
-        "Diamond's best seller.\n\n"
-        '"If you have even a portion of those people displaced," he said.\n'
+        "Rising seas could swamp a million homes, Mr. Harlan said, citing Stephen "
+        "Kale's new book.\n\n"
+        '"If even a fraction of those families must move," he said.\n'
     )
-    assert only(text)["speaker"] == "Obama"
+    assert only(text)["speaker"] == "Harlan"
 
 
 def test_places_and_body_names_are_not_people():
     text = (
-        "Donald Trump spoke in Colorado Springs on Friday. The Commission on Presidential "
-        "Debates announced a problem.\n\n"
-        '"Working that microphone was a lot more difficult," he said.\n'
+        "Gordon Pratt spoke in Cedar Rapids on Tuesday. The Commission on Judicial "
+        "Conduct announced a delay.\n\n"
+        '"Running that meeting was much harder than it looked," he said.\n'
     )
-    assert only(text)["speaker"] == "Donald Trump"
+    assert only(text)["speaker"] == "Gordon Pratt"
 
 
 def test_a_name_does_not_end_in_an_initial():
     text = (
-        "Hillary Clinton spoke on Wednesday. Quoting U.S. officials, the report said more.\n\n"
-        '"Nobody here will forget what happened today," she said.\n'
+        "Naomi Pryce spoke on Monday. Quoting U.S. diplomats, the paper added details.\n\n"
+        '"None of us will forget this week," she said.\n'
     )
-    assert only(text)["speaker"] == "Hillary Clinton"
+    assert only(text)["speaker"] == "Naomi Pryce"
 
 
 def test_hyphenated_name_parts_are_names_but_adjective_compounds_are_not():
     text = (
-        "Secretary General Ban Ki-moon met Jean-Marc Ayrault, the French foreign minister.\n\n"
-        "Ban Ki-moon condemned the test.\n\n"
-        '"We must urgently break this spiral of escalation," he told reporters.\n'
+        "Secretary General Ban Ki-moon met Jean-Luc Moreau, the French trade minister.\n\n"
+        "Ban Ki-moon criticised the launch.\n\n"
+        '"We cannot let this cycle of threats go on," he told reporters.\n'
     )
     assert only(text)["speaker"] == "Ban Ki-moon"
     assert is_name_token("Ki-moon") and is_name_token("Jae-in")
@@ -200,19 +199,19 @@ def test_hyphenated_name_parts_are_names_but_adjective_compounds_are_not():
 
 def test_number_words_opening_a_sentence_are_not_speakers():
     text = (
-        "Twenty-two years ago, a newspaper praised him as \u201cthe comeback kid of the "
-        "decade\u201d in a profile.\n"
+        "Thirty-one years ago, a magazine hailed her as \u201cthe quiet engine of the "
+        "party\u201d in a cover story.\n"
     )
     assert only(text)["speaker"] is None
 
 
 def test_unisex_first_names_give_no_gender():
     text = (
-        "The bill was backed by families of the victims.\n\n"
-        '"This is a great day for all of us," said widow Terry Moss.\n\n'
-        'She continued, "We waited fifteen years for this vote."\n'
+        "The ordinance was pushed by relatives of the miners.\n\n"
+        '"Today we finally got our answer," said widow Jordan Lake.\n\n'
+        'She continued, "We spent nine winters asking for this ruling."\n'
     )
-    assert [r["speaker"] for r in quotes_in_text(text)] == ["Terry Moss", "Terry Moss"]
+    assert [r["speaker"] for r in quotes_in_text(text)] == ["Jordan Lake", "Jordan Lake"]
 
 
 def test_a_document_that_reads_is_the_speaker():
@@ -222,41 +221,41 @@ def test_a_document_that_reads_is_the_speaker():
 
 def test_it_and_they_resolve_to_the_organisation_last_named():
     text = (
-        "The United Nations Security Council met on Friday about the test.\n\n"
-        '"We will begin work on appropriate measures at once," they said.\n\n'
-        "The rebels took the town, according to Syria's government. \"The minister received "
-        'a letter from his counterpart before the raids began," it said.\n'
+        "The United Nations Security Council met on Tuesday about the launch.\n\n"
+        '"We will start drafting a response right away," they said.\n\n'
+        "The militia seized the port, according to Yemen's government. \"The envoy got "
+        'a call from his counterpart before the shelling started," it said.\n'
     )
     rows = quotes_in_text(text)
     assert [r["speaker"] for r in rows] == [
         "The United Nations Security Council",
-        "Syria's government",
+        "Yemen's government",
     ]
 
 
 def test_it_prefers_the_document_quoted_last_over_an_earlier_organisation():
     text = (
-        "The Times praised the developer in 1995.\n\n"
-        '"He has managed to erase much of his debt," the article read.\n\n'
-        '"He is moving ahead with major projects," it added.\n'
+        "The Times profiled the builder in 1988.\n\n"
+        '"He has found a way to pay off most of his loans," the article read.\n\n'
+        '"He is pressing on with several new towers," it added.\n'
     )
     assert [r["speaker"] for r in quotes_in_text(text)] == ["the article", "the article"]
 
 
 def test_a_circumstance_after_a_name_does_not_introduce_a_speaker():
     text = (
-        "Attorney General Loretta Lynch spoke at the event, Lynch said.\n\n"
-        "She met Bill Clinton while the department was investigating his wife, Hillary "
-        "Clinton, over the private email server she used.\n\n"
-        '"People tend not to say those things to the attorney general," she said.\n'
+        "Attorney General Carla Dietz spoke at the event, Dietz said.\n\n"
+        "She met Paul Arden while the agency was auditing his wife, Joan "
+        "Arden, over the charity accounts she ran.\n\n"
+        '"Officials rarely raise such matters with the attorney general," she said.\n'
     )
-    assert only(text)["speaker"] == "Loretta Lynch"
+    assert only(text)["speaker"] == "Carla Dietz"
 
 
 def test_first_name_in_a_title_case_headline_gives_the_full_name():
     text = (
-        "Paula Grant Goes After Tom Ruiz As The New Party Boss\n\n"
-        "On Monday night, Grant attacked her rival on taxes.\n\n"
-        '"Why won\'t he release his tax returns?" she said.\n'
+        "Paula Grant Takes On Tom Ruiz Over The Harbor Deal\n\n"
+        "On Tuesday night, Grant pressed her rival on the contract.\n\n"
+        '"What is he hiding in those invoices?" she said.\n'
     )
     assert only(text)["speaker"] == "Paula Grant"
