@@ -390,3 +390,16 @@ def test_paragraph_opening_with_a_closing_curly_mark_still_opens_a_quotation():
     row = only(text)
     assert row["quote"] == "… what I learned is that it matters,"
     assert row["speaker"] == "Barack Obama"
+
+
+@given(st.text(alphabet="ab A'’_-.,1\u00e9", max_size=30))
+def test_quote_word_count_and_title_case_read_the_words_findall_gives(content):
+    from crosscheck import quote_marks
+
+    words = quote_marks._WORD.findall(content)
+    enough = quote_marks._WORD_COUNT.match(content) is not None
+    assert enough == (len(words) >= quote_marks.MIN_WORDS)
+    expected = bool(words) and all(
+        w[:1].isupper() or w in quote_marks._SMALL_WORDS or w[:1].isdigit() for w in words
+    )
+    assert quote_marks._title_case(quote_marks._WORD.finditer(content)) == expected

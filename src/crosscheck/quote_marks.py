@@ -12,6 +12,7 @@ recasts the words as a title, so the marks no longer hold anyone's words verbati
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MIN_WORDS = 3
@@ -28,6 +29,8 @@ _SINGLE_QUOTE = re.compile(
 )
 _ANY_MARK = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'\u2018\u2019]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# MIN_WORDS matches of _WORD: a word, then anything not starting one, MIN_WORDS times over.
+_WORD_COUNT = re.compile(rf"(?:[\W_]*(?>{_WORD.pattern})){{{MIN_WORDS}}}")
 _WORK_WORDS = re.compile(
     r"\b(?:operation|book|film|movie|documentary|song|album|show|series|program|programme|"
     r"titled|entitled|headlined|headline|article|column|essay|novel|play|hashtag|slogan|"
@@ -158,11 +161,10 @@ def find_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]
             while end > start and text[end - 1].isspace():
                 end -= 1
             content = text[start:end]
-            words = _WORD.findall(content)
-            if (
-                len(words) < MIN_WORDS
-                or _is_title(text, p_start, open_mark, content, words)
-                or (_title_case(words) and _is_heading(text, p_start, p_end))
+            if _WORD_COUNT.match(content) is None:
+                continue  # under MIN_WORDS words: a scare quote
+            if _title_case(_WORD.finditer(content)) and (
+                _is_title(text, p_start, open_mark, content) or _is_heading(text, p_start, p_end)
             ):
                 continue
             continues = was_carried and open_mark <= p_start
@@ -177,22 +179,28 @@ _SMALL_WORDS = {
 }  # fmt: skip
 
 
-def _title_case(words: list[str]) -> bool:
-    return bool(words) and all(
-        w[:1].isupper() or w in _SMALL_WORDS or w[:1].isdigit() for w in words
-    )
+def _title_case(words: Iterator[re.Match]) -> bool:
+    """Every word (matches of _WORD) capitalised, a number or a small word; read only up to the
+    first that is not."""
+    seen = False
+    for match in words:
+        word = match.group()
+        if not (word[:1].isupper() or word in _SMALL_WORDS or word[:1].isdigit()):
+            return False
+        seen = True
+    return seen
 
 
 def _is_heading(text: str, p_start: int, p_end: int) -> bool:
     """A headline or subheading line: short, and every word capitalised in headline style."""
-    return p_end - p_start <= 200 and _title_case(_WORD.findall(text, p_start, p_end))
+    return p_end - p_start <= 200 and _title_case(_WORD.finditer(text, p_start, p_end))
 
 
-def _is_title(text: str, p_start: int, open_mark: int, content: str, words: list[str]) -> bool:
-    """Titles of works and operations: Title Case words after "the book", "Operation"… (`words`:
-    the content's words)"""
-    if not _title_case(words) or re.search(r"[.!?,]\W*$", content):
+def _is_title(text: str, p_start: int, open_mark: int, content: str) -> bool:
+    """Titles of works and operations after "the book", "Operation"…, for Title Case `content`."""
+    if re.search(r"[.!?,]\W*$", content):
         return False
-    if words and words[0] in _NAMED_THINGS:
+    first = _WORD.search(content)
+    if first and first.group() in _NAMED_THINGS:
         return True
     return bool(_WORK_WORDS.search(text[max(p_start, open_mark - 40) : open_mark]))
