@@ -105,7 +105,7 @@ _RATIO_EACH = re.compile(
     r"(?:\s+of|(?:\s+[a-z]+)?\s+out\s+of)\s+(?:every|each)\s+(?!\d)[a-z]", re.IGNORECASE
 )
 _ONE_OR_ANOTHER = re.compile(r"\s+(?:than|or|to|after)\s+(?:another|the\s+other)\b", re.I)
-# "Of the 10 judges who will hear it, six were appointed by ...": six of those judges.
+# "Of the 12 jurors who will weigh it, five were chosen by ...": five of those jurors.
 _OF_THE_OPENING = re.compile(r"\W{0,2}Of\s+(?:the|these|those|its|their)\s", re.IGNORECASE)
 _COLLECTIVE_OF = _Ending(r"((?:\S+\s+){1,3})of\s*\Z", "of")  # "a team of" before a number
 LOOK_BEHIND = 80  # characters before a number that the patterns ending at it may need

@@ -188,7 +188,7 @@ class Report:
     def _document_frame(
         self, zone: str, zone_start: int, earlier: list[re.Match], inner: Attribution
     ) -> Attribution | None:
-        """ "A White House statement said the two presidents agreed to “…”": the words quoted
+        """ "A White House statement said all three governors agreed to “…”": the words quoted
         come from the document, unless the inner subject is a person (named or he/she)."""
         if inner.speaker.name or inner.speaker.pronoun or not earlier:
             return None
