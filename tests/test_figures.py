@@ -70,32 +70,32 @@ def bounds(row: dict) -> tuple[float | None, float | None]:
         ("Rebels destroyed four tanks.", "four tanks", 4, 4, "", "targets"),
         ("Two tankers were attacked.", "Two tankers", 2, 2, "", "targets"),
         ("The bombing killed 30 worshippers.", "30 worshippers", 30, 30, "", "casualties"),
-        ("The 30,000 men, women and children were evacuated.", "30,000 men, women and children",
-         30000, 30000, "", "displaced"),
-        ("A team of 50 Marines is being deployed.", "50 Marines", 50, 50, "", "troops"),
-        ("He printed 50 copies of his letter.", "50 copies", 50, 50, "", "other"),
-        ("Iraq said some 8 million people lived there.", "some 8 million people", 8e6, 8e6, "some",
+        ("The 45,000 men, women and children had been evacuated.",
+         "45,000 men, women and children", 45000, 45000, "", "displaced"),
+        ("A squad of 35 Marines was flown in.", "35 Marines", 35, 35, "", "troops"),
+        ("She printed 70 copies of the memo.", "70 copies", 70, 70, "", "other"),
+        ("Kenya said some 4 million people lived there.", "some 4 million people", 4e6, 4e6, "some",
          "other"),
         ("The militia holds tens of thousands hostage.", "tens of thousands", 20000, 99999, "",
          "other"),
         ("Donations passed $1billion in August.", "$1billion", 1e9, 1e9, "", "money"),
         ("Half a million people marched.", "Half a million people", 5e5, 5e5, "", "other"),
-        ("It cost a quarter of a million dollars.", "a quarter of a million dollars", 2.5e5, 2.5e5,
+        ("It cost a quarter of a million euros.", "a quarter of a million euros", 2.5e5, 2.5e5,
          "", "money"),
         ("Firms sheltered trillions of dollars abroad.", "trillions of dollars", 2e12, 1e13 - 1,
          "", "money"),
         ("The fare rose by 40 cents.", "40 cents", 40, 40, "", "money"),
         ("A couple dozen bankers earn more.", "A couple dozen bankers", 24, 24, "", "other"),
-        ("The charity fought over millions of dollars.", "millions of dollars", 2e6, 1e7 - 1, "",
-         "money"),
-        ("About 20 veterans commit suicide each day.", "About 20 veterans", 20, 20, "about",
+        ("The cousins quarrelled over millions of dollars.", "millions of dollars", 2e6, 1e7 - 1,
+         "", "money"),
+        ("About 17 veterans die by suicide each day.", "About 17 veterans", 17, 17, "about",
          "casualties"),
-        ("Six million American jobs depend on trade.", "Six million American jobs", 6e6, 6e6, "",
+        ("Four million Afghan jobs rely on farming.", "Four million Afghan jobs", 4e6, 4e6, "",
          "other"),
-        ("Two well-known American cable news hosts joined.",
-         "Two well-known American cable news hosts", 2, 2, "", "other"),
-        ("The audit found 58 Fortune 500 companies paid nothing.", "58 Fortune 500 companies", 58,
-         58, "", "other"),
+        ("Three award-winning Iraqi radio talk hosts left.",
+         "Three award-winning Iraqi radio talk hosts", 3, 3, "", "other"),
+        ("The audit found 73 Fortune 500 businesses paid nothing.", "73 Fortune 500 businesses",
+         73, 73, "", "other"),
         ("In Mosul 300 people were killed.", "300 people", 300, 300, "", "casualties"),
         ("Obama Sends 300 Troops to Iraq", "300 Troops", 300, 300, "", "troops"),
         ("He was one of 12 soldiers killed in the attack.", "12 soldiers", 12, 12, "",
@@ -129,19 +129,19 @@ def test_constructions(sentence, text, low, high, hedge, category):
         "The two-hour film and a 13-minute trailer were shown.",
         "Contributing: Kim Hjelmgaard",
         "The 2016 campaign promises were kept.",
-        "One in five voters is undecided, and 1 in 4 residents moved.",
+        "One in six drivers is uninsured, and 1 in 3 tenants moved.",
         "Nine out of 10 economists agree.",
-        "Nearly eight of 10 voters will watch.",
-        "About one of every nine voters is young.",
-        "Cities keep 37 cents out of each dollar.",
-        "About $4 of every $5 of exports go north.",
+        "Nearly seven of 10 parents will vote.",
+        "About one of every eight nurses is unlicensed.",
+        "Farmers keep 42 cents out of each dollar.",
+        "About $3 of every $4 of imports come by sea.",
         "Tuition now starts at six figures.",
         "The plan helps people under 30 and adults over 65.",
         "She praised the 2011 raid on the compound.",
-        "The 1951 Refugee Convention applies.",
-        "All the Fortune 500 companies paid less tax.",
+        "The 1926 Prisoner Convention applies.",
+        "All the Fortune 500 businesses filed late returns.",
         "He is the No. 2 official at the agency.",
-        "Why pay more for one school than another?",
+        "Why pay more for one lawyer than another?",
     ],
 )
 def test_not_figures(sentence):
@@ -157,18 +157,18 @@ def test_several_figures_in_one_sentence_with_ellipsis_and_context():
         ("four Harbour Brigade depots", "targets"),
         ("two", "targets"),
     ]
-    rows = figures_in_text("At least 31 rebel fighters were killed and 44 wounded.")
+    rows = figures_in_text("At least 17 guerrilla fighters were killed and 38 wounded.")
     assert [(r["text"], r["category"], bounds(r)) for r in rows] == [
-        ("At least 31 rebel fighters", "casualties", (31, None)),
-        ("44 wounded", "casualties", (44, 44)),
+        ("At least 17 guerrilla fighters", "casualties", (17, None)),
+        ("38 wounded", "casualties", (38, 38)),
     ]
 
 
 def test_numbers_after_of_which_or_of_them_count_what_came_before():
-    rows = figures_in_text("The bank has 987 branches, 537 of which are abroad.")
+    rows = figures_in_text("The chain has 864 stores, 312 of which are abroad.")
     assert [(r["text"], r["category"]) for r in rows] == [
-        ("987 branches", "other"),
-        ("537", "other"),
+        ("864 stores", "other"),
+        ("312", "other"),
     ]
     rows = figures_in_text("The raid killed 12 in three attacks; two of them were children.")
     assert [(r["text"], r["category"]) for r in rows] == [
@@ -180,22 +180,22 @@ def test_numbers_after_of_which_or_of_them_count_what_came_before():
 
 def test_a_number_compared_with_a_figure_counts_the_same_thing():
     rows = figures_in_text(
-        "There are seven brackets, compared with two now, and 10 judges rather than 11."
+        "There are five tiers, compared with three now, and 14 lawyers rather than 15."
     )
     assert [(r["text"], r["category"]) for r in rows] == [
-        ("seven brackets", "other"),
-        ("two", "other"),
-        ("10 judges", "other"),
-        ("11", "other"),
+        ("five tiers", "other"),
+        ("three", "other"),
+        ("14 lawyers", "other"),
+        ("15", "other"),
     ]
     assert figures_in_text("Sales rose compared with 2015.") == []
 
 
 def test_suspended_hyphens_and_of_the_openings():
-    row = only("Nearly 1,500 coal- and gas-fired power plants emit carbon.")
-    assert row["text"] == "Nearly 1,500 coal- and gas-fired power plants"
-    rows = figures_in_text("Of the 10 judges who will hear the case, six were appointed by him.")
-    assert [(r["text"], r["category"]) for r in rows] == [("10 judges", "other"), ("six", "other")]
+    row = only("Nearly 2,300 oil- and wood-fired heating plants emit soot.")
+    assert row["text"] == "Nearly 2,300 oil- and wood-fired heating plants"
+    rows = figures_in_text("Of the 12 judges who will weigh the appeal, five were chosen by her.")
+    assert [(r["text"], r["category"]) for r in rows] == [("12 judges", "other"), ("five", "other")]
     assert figures_in_text("Of the years he served, he spent two abroad.") == []
 
 
@@ -214,7 +214,7 @@ def test_compounds_and_numbers_whose_noun_was_named_before():
 
 
 def test_bare_millions_lent_or_in_cash_are_money():
-    rows = figures_in_text("Funds lent the company millions. Insurers released millions in cash.")
+    rows = figures_in_text("Creditors lent the firm millions. Regulators froze millions in cash.")
     assert [(r["text"], r["category"]) for r in rows] == [
         ("millions", "money"),
         ("millions", "money"),
