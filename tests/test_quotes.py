@@ -173,7 +173,7 @@ def test_according_to_after_a_partial_quote():
 def test_collective_and_unnamed_speakers():
     rows = quotes_in_text(
         '"The unit has been ordered home for now," the coalition said in a statement.\n\n'
-        '"This is a clear direction to our allies," a senior administration official, who was '
+        '"This sends a firm signal to our partners," a senior administration official, who was '
         "not authorized to speak publicly, told reporters.\n"
     )
     assert [r["speaker"] for r in rows] == ["the coalition", "a senior administration official"]
@@ -205,26 +205,26 @@ def test_quote_over_several_paragraphs_is_one_segment_per_paragraph():
 
 def test_tweet_broken_over_lines_keeps_both_pieces():
     text = (
-        '"Morgan did a superb job in the role for two years.\n\n'
-        'He will be great for us!" Donald Trump tweeted.\n'
+        '"Morgan ran the department with real skill for two years.\n\n'
+        'He will be terrific in the new job!" Donald Trump tweeted.\n'
     )
     rows = quotes_in_text(text)
     assert [r["quote"] for r in rows] == [
-        "Morgan did a superb job in the role for two years.",
-        "He will be great for us!",
+        "Morgan ran the department with real skill for two years.",
+        "He will be terrific in the new job!",
     ]
     assert {r["speaker"] for r in rows} == {"Donald Trump"}
 
 
 def test_dash_source_after_a_quote():
-    row = only("“I just hope this campaign gives us the anger to vote.” ― Jorge Falcon\n")
-    assert row["speaker"] == "Jorge Falcon"
+    row = only("“I only wish the council would listen to us for once.” ― Marta Quiroga\n")
+    assert row["speaker"] == "Marta Quiroga"
 
 
 def test_surname_resolves_to_the_full_name_and_alias_to_the_long_form():
     text = (
-        "US Central Command (Centcom) said on Monday that strikes began.\n\n"
-        'Centcom said the raids were meant to "disrupt imminent attack planning" in Syria.\n'
+        "US Central Command (Centcom) said on Friday that patrols resumed.\n\n"
+        'Centcom said the patrols were meant to "deter fresh rocket launches" near Basra.\n'
     )
     assert only(text)["speaker"] == "US Central Command"
 
@@ -240,27 +240,27 @@ def test_scare_quotes_titles_and_short_phrases_are_not_quotes():
 
 def test_title_case_quotations_in_headings_are_not_quotes():
     text = (
-        "Senator Hammers Bank Chief: \u2018You Should Step Down Now.\u2019\n\n"
+        "Mayor Grills Water Board Head: \u2018You Must Answer For This.\u2019\n\n"
         "The hearing ran for four hours on Tuesday.\n\n"
-        "\u2018Nothing Left to Lose.\u2019\n\n"
-        "\u2018A stab in the back,\u2019 the minister said of the vote.\n\n"
-        "Senator Paula Grant said: \u201cYou Should Step Down Now.\u201d\n"
+        "\u2018Nowhere Else to Turn.\u2019\n\n"
+        "\u2018A betrayal of our trust,\u2019 the minister said of the vote.\n\n"
+        "Senator Paula Grant said: \u201cYou Must Answer For This.\u201d\n"
     )
     rows = quotes_in_text(text)
-    assert [r["quote"] for r in rows] == ["A stab in the back,", "You Should Step Down Now."]
+    assert [r["quote"] for r in rows] == ["A betrayal of our trust,", "You Must Answer For This."]
 
 
 def test_quoted_transcript_turns_are_quotes_of_the_labelled_speaker():
     text = (
-        "Republican nominee Gov. Mike Pence spoke to Fox host Chris Wallace on Sunday.\n\n"
-        '"WALLACE: Will the governor be at the debate tomorrow night?\n\n'
-        '"PENCE: I will be there, and so will my running mate.\n\n'
-        '"We are focused on the issues the voters care about."\n'
+        "Democratic nominee Gov. Dale Calder spoke to ABC host Owen Baird on Monday.\n\n"
+        '"BAIRD: Does the governor plan to attend the forum next week?\n\n'
+        '"CALDER: I plan to attend, and so does my running mate.\n\n'
+        '"Our campaign is about the bills families pay every month."\n'
     )
     rows = quotes_in_text(text)
-    assert [r["speaker"] for r in rows] == ["Chris Wallace", "Mike Pence", "Mike Pence"]
+    assert [r["speaker"] for r in rows] == ["Owen Baird", "Dale Calder", "Dale Calder"]
     assert {r["kind"] for r in rows} == {"direct"}
-    assert rows[1]["quote"].startswith("PENCE: I will be there")
+    assert rows[1]["quote"].startswith("CALDER: I plan to attend")
 
 
 def test_page_furniture_is_skipped():
@@ -286,9 +286,9 @@ def test_unbalanced_mark_damage_stays_in_its_paragraph():
 
 
 def test_single_quotes_and_apostrophes_in_words():
-    text = "Officials' plans changed. He called it 'a treacherous stab in the back' on Sunday.\n"
+    text = "Officials' plans changed. He called it 'a shameful betrayal of the voters' on Sunday.\n"
     row = only(text)
-    assert row["quote"] == "a treacherous stab in the back"
+    assert row["quote"] == "a shameful betrayal of the voters"
 
 
 @pytest.mark.parametrize(
@@ -296,14 +296,14 @@ def test_single_quotes_and_apostrophes_in_words():
     [
         ("White House press secretary Sarah Sanders", "Sarah Sanders", ""),
         ("In September, Defense Secretary Jim Mattis", "Jim Mattis", ""),
-        ("Senator Mark Warner of Virginia, the top Democrat", "Mark Warner", ""),
+        ("Senator Alan Pryor of Virginia, the ranking Republican", "Alan Pryor", ""),
         (
-            "Prime Minister Tony Blair's official spokesman",
+            "Prime Minister Alan Hartley's official spokesman",
             "",
-            "Prime Minister Tony Blair's official spokesman",
+            "Prime Minister Alan Hartley's official spokesman",
         ),
         ("officials in Washington", "", "officials in Washington"),
-        ("an IS fighter in Syria", "", "an IS fighter in Syria"),
+        ("an IS commander in Raqqa", "", "an IS commander in Raqqa"),
     ],
 )
 def test_parse_speaker(phrase: str, name: str, description: str):
@@ -384,11 +384,9 @@ def test_shared_corpus_detection_stays_high():
 
 
 def test_paragraph_opening_with_a_closing_curly_mark_still_opens_a_quotation():
-    text = (
-        "Barack Obama spoke at the town hall.\n\n” … what I learned is that it matters,” he said.\n"
-    )
+    text = "Barack Obama spoke at the town hall.\n\n” … what I saw is that they listen,” he said.\n"
     row = only(text)
-    assert row["quote"] == "… what I learned is that it matters,"
+    assert row["quote"] == "… what I saw is that they listen,"
     assert row["speaker"] == "Barack Obama"
 
 
