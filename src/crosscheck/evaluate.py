@@ -27,7 +27,7 @@ Quotes
   * Speakers match when the normalised names are equal, or when one side's surname is a word
     of the other ("Dunford" ~ "Marine Gen. Joseph Dunford"). Normalising: Unicode NFKC and
     `text.normalise`, lower case, parentheses dropped, cut at the first comma (an apposition:
-    "Patrick McGinley, a law professor" -> "patrick mcginley"), periods dropped ("U.S." ->
+    "Helena Marsh, a history professor" -> "helena marsh"), periods dropped ("U.S." ->
     "us"), a leading "the" dropped. The surname is the last word that is not a suffix (Jr.,
     Sr., II, III, IV) nor a pronoun or article; "Mahdi's office" has the word "mahdi's", so
     it does not match "Mahdi".

@@ -74,8 +74,8 @@ _CONJUNCTION_BEFORE = _Ending(
     "and or but while plus as with including another",
     re.IGNORECASE,
 )
-# "seven brackets, compared with two", "10 judges rather than 11", "3,000 more troops, bringing
-# the total to 14,000": the noun is left out.
+# "five bridges, compared with three", "12 seats rather than 9", "2,000 more troops, bringing
+# the total to 11,000": the noun is left out.
 _COMPARISON_BEFORE = _Ending(
     r"(?:\bcompared\s+(?:with|to)|\brather\s+than|\bthan|\bversus|\bvs\.?|\bup\s+from|"
     r"\bdown\s+from|\btotal\s+(?:to|of|at))\s*\Z",
@@ -168,7 +168,7 @@ def _in_a_name(sentence: str, phrase: NumberPhrase, before: str) -> bool:
 
 def ratio_parts(sentence: str, phrases: Sequence[NumberPhrase]) -> set[int]:
     """Indexes of the phrases that make a ratio ("one in five", "eight of 10 voters", "one of
-    every nine", "37 cents out of each dollar"): a proportion, not a count."""
+    every seven", "45 cents out of each dollar"): a proportion, not a count."""
     parts: set[int] = set()
     for index, phrase in enumerate(phrases):
         if phrase.bound == "range":
@@ -223,7 +223,7 @@ def figure_row(sentence: str, phrase: NumberPhrase, stop: int, earlier: list[dic
             row = _row(phrase, phrase.start, phrase.end, "", "other")  # "537 of which are"
         return row
     if one and (not noun.known or _ONE_OR_ANOTHER.match(sentence, noun.end)):
-        return None  # "more for one school than another": a contrast, not a count
+        return None  # "more for one town than another": a contrast, not a count
     end = extend_coordination(sentence, noun) if noun.person else noun.end
     category = noun.category
     # A noun outside the lexicon may name people ("worshippers") or things ("segments").

@@ -113,7 +113,7 @@ def counted_noun(sentence: str, pos: int, one: bool) -> tuple[Noun | None, bool]
         word = bare_word(match.group())
         if not word[0].isalpha():
             suspended = _SUSPENDED_HYPHEN.match(sentence, match.start())
-            if suspended and previous:  # "1,500 coal- and gas-fired power plants"
+            if suspended and previous:  # "2,300 oil- and wood-fired heating plants"
                 skip_to = suspended.end()
                 continue
             named = _NAME_NUMBER.match(sentence, match.start())

@@ -1,5 +1,5 @@
-"""The people one run of capitalised words names ("Marine Gen. Joseph Dunford", "Hillary Clinton
-Goes After Donald Trump"), read on its own so `names.NameIndex` reads only the runs a question
+"""The people one run of capitalised words names ("Marine Gen. Joseph Dunford", "Maria Lopez
+Takes On Her Rivals"), read on its own so `names.NameIndex` reads only the runs a question
 about a name needs, not every run of the report.
 
 A run is cut where a word ends its sentence; each piece is a person's full name (with the title
@@ -173,7 +173,7 @@ def _within_sentences(run: str, start: int) -> list[tuple[int, int, list[tuple[i
 
 
 def _names_in_headline_run(words: list[tuple[int, str]]) -> list[Mention]:
-    """ "Hillary Clinton Goes After Donald Trump …": in a run of capitalised words too long to be
+    """ "Maria Lopez Takes On Her Rivals …": in a run of capitalised words too long to be
     one name (a Title Case headline), a known first name and the word after it are a name."""
     if len(words) <= 5:
         return []
