@@ -7,6 +7,9 @@ an index.html that lists the reports analysed and every page with its parameters
 Nothing runs until the manifest and the page list are valid. Each page is executed and
 rendered in a temporary folder inside the build folder, and its files replace the previous
 ones only when all of them were written, so a failing notebook keeps its last good HTML.
+
+This module runs the pages; the page list is read by report_pages, a page's HTML comes
+from report_html (nbconvert, offline template) and index.html from report_index.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
-import html
 import json
 import os
 import re
@@ -23,143 +25,32 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .errors import ArticleError, CrosscheckError
 from .manifest import read_manifest
+from .report_html import render_html, title_and_summary
+from .report_index import index_html
+from .report_pages import PAGES_FILE, PROJECT_ROOT, Page, PageListError, PageResult, load_pages
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
-PAGES_FILE = NOTEBOOKS_DIR / "renderings.yaml"
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-TEMPLATE_NAME = "offline"
-EVAL_PAGE = "eval.html"
+__all__ = [
+    "Page",
+    "PageListError",
+    "PageResult",
+    "build",
+    "build_page",
+    "index_html",
+    "inputs_digest",
+    "load_pages",
+    "main",
+    "page_fingerprint",
+    "render_html",
+    "title_and_summary",
+]
+
 STATE_FILE = ".pages.json"  # per page: the fingerprint of its inputs at its last good build
-HIDDEN_FOR_READERS = ("injected-parameters", "parameters", "remove-cell", "hide-for-readers")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-
-
-class PageListError(CrosscheckError):
-    """The page list (renderings.yaml) is malformed; the message names the file and the problem."""
-
-    def __init__(self, path: str | Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of the report: a notebook and the parameters it runs with."""
-
-    name: str
-    notebook: Path
-    parameters: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class PageResult:
-    """What building one page gave: files in the work folder, or the reason it failed."""
-
-    name: str
-    ok: bool
-    seconds: float
-    title: str = ""
-    summary: str = ""
-    error: str = ""
-    warnings: list[str] = field(default_factory=list)
-
-
-def load_pages(
-    pages_file: str | Path = PAGES_FILE, notebooks_dir: str | Path | None = None
-) -> list[Page]:
-    """The pages listed in `pages_file` (YAML), checked: unique names, notebooks that exist."""
-    import yaml
-
-    path = Path(pages_file)
-    folder = Path(notebooks_dir) if notebooks_dir is not None else path.parent
-    if not path.is_file():
-        raise PageListError(path, "page list not found")
-    try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        where = getattr(err, "problem_mark", None)
-        line = f" at line {where.line + 1}" if where is not None else ""
-        raise PageListError(path, f"not valid YAML{line}") from None
-    entries = spec.get("pages") if isinstance(spec, dict) else None
-    if not isinstance(entries, list) or not entries:
-        raise PageListError(path, "needs a non-empty `pages:` list")
-    pages: list[Page] = []
-    for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or "name" not in entry or "notebook" not in entry:
-            raise PageListError(path, f"page {number}: needs `name` and `notebook`")
-        name, notebook = str(entry["name"]), folder / str(entry["notebook"])
-        parameters = entry.get("parameters") or {}
-        if not _NAME.match(name):
-            raise PageListError(path, f"page {name!r}: name must be letters, digits, '_', '-', '.'")
-        if any(page.name == name for page in pages):
-            raise PageListError(path, f"page {name!r} is listed twice")
-        if not notebook.is_file():
-            raise PageListError(path, f"page {name!r}: notebook {entry['notebook']} not found")
-        if not isinstance(parameters, dict):
-            raise PageListError(path, f"page {name!r}: `parameters` must be a mapping")
-        pages.append(Page(name, notebook, dict(parameters)))
-    return pages
-
-
-def render_html(notebook: Any, for_readers: bool, title: str = "") -> str:
-    """Self-contained HTML of an executed notebook; readers get no code and no parameter cells."""
-    from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import TagRemovePreprocessor
-
-    exporter = HTMLExporter(
-        template_name=TEMPLATE_NAME,
-        extra_template_basedirs=[str(TEMPLATES_DIR)],
-        embed_images=True,
-        exclude_input=for_readers,
-        exclude_input_prompt=for_readers,
-        exclude_output_prompt=for_readers,
-    )
-    if for_readers:
-        remover = TagRemovePreprocessor(remove_cell_tags=set(HIDDEN_FOR_READERS), enabled=True)
-        exporter.register_preprocessor(remover, enabled=True)
-    resources = {"metadata": {"name": title or "crosscheck"}}
-    body, _ = exporter.from_notebook_node(notebook, resources=resources)
-    return body
-
-
-def _plain(markdown: str) -> str:
-    """Markdown of one paragraph as plain text: links, emphasis and code marks removed."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`]+", "", text)
-    return " ".join(text.split())
-
-
-def title_and_summary(notebook: Any) -> tuple[str, str]:
-    """The notebook's first H1, and the first paragraph of prose after it (plain text)."""
-    title, summary = "", ""
-    for cell in notebook.cells:
-        if cell.cell_type != "markdown":
-            continue
-        for block in re.split(r"\n\s*\n", cell.source):
-            block = block.strip()
-            if not block:
-                continue
-            if not title and block.startswith("# "):
-                heading, _, rest = block.partition("\n")
-                title = _plain(heading[2:])
-                block = rest.strip()
-                if not block:
-                    continue
-            if title and not summary and not block.startswith(("#", "|", "- ", "* ", ">", "<")):
-                # "**Question.** Which …" reads as "Which …" in a one-line summary.
-                paragraph = _plain(re.sub(r"^\*\*[^*\n]{1,30}[.:]\*\*\s*", "", block))
-                summary = re.split(r"(?<=[.!?])\s+(?=[A-Z\"])", paragraph, maxsplit=1)[0]
-            if title and summary:
-                return title, summary
-    return title, summary
 
 
 def _stderr_lines(notebook: Any) -> list[str]:
@@ -309,106 +200,6 @@ def _display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def _format_value(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-_INDEX_CSS = """
-body { font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1d;
-  margin: 0; background: #fafafa; }
-main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.5rem 3rem; background: #fff; }
-h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
-.built { color: #666; margin-top: 0; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
-th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.6rem;
-  border-bottom: 1px solid #e3e3e3; overflow-wrap: anywhere; }
-th { background: #f2f2f2; font-weight: 600; }
-td.date { white-space: nowrap; }
-.page { margin: 0 0 1.2rem; padding: 0.6rem 0.9rem; border: 1px solid #e3e3e3; border-radius: 4px; }
-.page h3 { margin: 0 0 0.25rem; font-size: 1.1rem; }
-.page p { margin: 0.25rem 0; }
-.params { color: #444; font-size: 13px; }
-.params code { background: #f4f4f4; padding: 0 0.25em; overflow-wrap: anywhere; }
-.failed { color: #a40000; }
-"""
-
-
-def index_html(
-    pages: list[Page],
-    results: dict[str, PageResult],
-    manifest_rows: list[dict[str, str]],
-    manifest_label: str,
-    out: Path,
-    built: str,
-) -> str:
-    """The index page: title, build date, reports analysed, pages with parameters, eval link."""
-    esc = html.escape
-    rows = []
-    for row in sorted(manifest_rows, key=lambda r: r.get("published") or "9999"):
-        cells = [row.get("outlet") or "", row.get("published") or "", row.get("headline") or ""]
-        url = (row.get("url") or "").strip()
-        headline = esc(cells[2] or row["article_id"])
-        if url.startswith(("http://", "https://")):
-            headline = f'<a href="{esc(url)}">{headline}</a>'
-        rows.append(
-            f'<tr><td>{esc(cells[0])}</td><td class="date">{esc(cells[1])}</td><td>{headline}</td>'
-            f"<td><code>{esc(row['article_id'])}</code></td></tr>"
-        )
-    items = []
-    for page in pages:
-        result = results.get(page.name)
-        if not (out / f"{page.name}.html").exists():
-            items.append(
-                f'<section class="page"><h3>{esc(page.name)}</h3>'
-                f'<p class="failed">Not built: {esc(result.error if result else "")}</p></section>'
-            )
-            continue
-        title = (result.title if result and result.ok else "") or page.name
-        if isinstance(page.parameters.get("title"), str) and page.parameters["title"]:
-            title = f"{title}: {page.parameters['title']}"  # one notebook, several pages
-        summary = result.summary if result and result.ok else ""
-        parameters = {**page.parameters, "manifest": manifest_label}
-        shown = ", ".join(
-            f"<code>{esc(key)} = {esc(_format_value(value))}</code>"
-            for key, value in parameters.items()
-        )
-        note = ""
-        if result is not None and not result.ok:
-            note = (
-                f'<p class="failed">This build failed ({esc(result.error)}); '
-                "the page shown is the last good one.</p>"
-            )
-        items.append(
-            f'<section class="page"><h3><a href="{esc(page.name)}.html">{esc(title)}</a></h3>'
-            f"<p>{esc(summary)}</p>{note}"
-            f'<p class="params">Parameters: {shown}</p>'
-            f'<p class="params"><a href="{esc(page.name)}.html">Read</a> · '
-            f'<a href="{esc(page.name)}-code.html">with code</a> · '
-            f'<a href="{esc(page.name)}.ipynb">notebook</a> · '
-            f"<code>{esc(page.notebook.name)}</code></p>"
-            "</section>"
-        )
-    evaluation = ""
-    if (out / EVAL_PAGE).exists():
-        evaluation = (
-            f'<h2>Evaluation</h2><p><a href="{EVAL_PAGE}">How well the extraction matches the '
-            "hand annotations</a> (written by <code>make eval</code>).</p>"
-        )
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>crosscheck: how the reports compare</title>\n"
-        f"<style>{_INDEX_CSS}</style>\n</head>\n<body>\n<main>\n"
-        "<h1>crosscheck: how the reports compare</h1>\n"
-        f'<p class="built">Built {esc(built)} from <code>{esc(manifest_label)}</code>.</p>\n'
-        f"<h2>Reports analysed ({len(manifest_rows)})</h2>\n"
-        "<table><thead><tr><th>Outlet</th><th>Published</th><th>Headline</th><th>Id</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>\n"
-        f"<h2>Pages</h2>\n{''.join(items)}\n{evaluation}\n"
-        "</main>\n</body>\n</html>\n"
-    )
 
 
 def _digest_files(paths: list[Path], digest: Any) -> None:
