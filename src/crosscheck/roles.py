@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .speaker_merge import ANONYMOUS, _titles, affiliation_keywords
+from .speaker_names import ANONYMOUS, _titles, affiliation_keywords
 from .text import normalise
 
 _OPENERS = {
