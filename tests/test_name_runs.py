@@ -104,17 +104,23 @@ def test_a_speaker_recorded_before_its_paragraph_is_read_comes_first_at_its_posi
     assert index.gender_of("Susan Collins", "") == "f"
 
 
-# Words, names, and the marks a name word may be cut at (full stop, possessive, hyphen).
-NAME_PIECES = st.sampled_from(
-    ["John", "Smith", "Smith's", "Smithson", "Syria", "Syrian", "U.S.", "S.", "Gen.", "Ki-moon"]
-    + ["Ban", "al-Assad", "Assad", "said", "in", " ", "\n", ". ", ", ", "’s", "Jr.", "Mary"]
+# Words, names, and the marks a name word may be cut at (full stop, possessive, hyphen), with
+# the spaces, breaks and marks between words.
+NAME_WORDS = st.sampled_from(
+    ["John", "Smith", "Smith's", "Smith.", "Smithson", "Syria", "Syria.", "Syrian", "U.S.", "S."]
+    + ["Gen.", "Mr.", "President", "Ki-moon", "Ban", "al", "al-Assad", "Assad", "Jr.", "Mary"]
+    + ["said", "in", "iSmith", "Smith-Jones", "July."]
 )
+BETWEEN_WORDS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", ". ", "-", "’s ", "'", ""])
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(NAME_PIECES, max_size=16), st.sampled_from(["Smith", "Syria", "S.", "Assad"]))
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(NAME_WORDS, BETWEEN_WORDS), max_size=12),
+    st.sampled_from(["Smith", "Syria", "S.", "Assad", "John", "Mary", "Ban"]),
+)
 def test_the_runs_read_for_a_word_name_everyone_a_run_holding_it_names(pieces, word):
-    text = "".join(pieces)
+    text = "".join(w + between for w, between in pieces)
     index = _index(text)
     read = [p for r in index._readings_holding(word) for p in r.people]
     every = [

@@ -88,8 +88,9 @@ def _leads_in(report: Report, zone_start: int, seg: Segment) -> bool:
     return content.strip()[:1].islower() and bool(re.search(r"\bthat\b", after_cue))
 
 
-def _kind(report: Report, seg: Segment, zone_start: int, attribution: Attribution | None) -> str:
-    partial = _leads_in(report, zone_start, seg)
+def _kind(report: Report, seg: Segment, leads_in: bool, attribution: Attribution | None) -> str:
+    """direct, partial or statement; `leads_in` is `_leads_in` for the segment."""
+    partial = leads_in
     if not partial and seg.close_mark >= 0:
         follow = report.flat[seg.close_mark + 1 : seg.close_mark + 30].lstrip()
         content = report.flat[seg.start : seg.end].rstrip().rstrip(_CLOSING_MARKS)
@@ -125,10 +126,11 @@ def quotes_in_text(text: str) -> list[dict]:
         zone_start = max(sentence.start if sentence else p_start, p_start)
         if same_para_prev:
             zone_start = max(zone_start, segments[index - 1].end + 1)
+        leads_in = _leads_in(report, zone_start, seg)
         attribution = report.transcript_turn(seg)
         if attribution is not None:
             pass
-        elif _leads_in(report, zone_start, seg):
+        elif leads_in:
             attribution = report.according_after(seg, next_open) or report.before(seg, zone_start)
             attribution = attribution or report.after(seg, next_open, strict=True)
             attribution = attribution or report.subject_at(zone_start, seg.open_mark)
@@ -158,7 +160,7 @@ def quotes_in_text(text: str) -> list[dict]:
         else:
             speaker, role, organisation, cue = "", "", "", ""
         used = attribution or inherited
-        kind = _kind(report, seg, zone_start, used)
+        kind = _kind(report, seg, leads_in, used)
         sentence_no = sentence.sentence_no if sentence else 0
         rows.append(
             {
