@@ -12,11 +12,9 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from .errors import ArticleError
-
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+from .paths import LEXICON_DIR
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
 RELATIVE_OPENERS = ("who ", "which ", "whose ", "whom ", "where ", "when ")

@@ -12,7 +12,7 @@ import csv
 import re
 from functools import lru_cache
 
-from .numbers import LEXICON_DIR
+from .paths import LEXICON_DIR
 
 CONTEXT_WORDS = 7  # how far context cues ("were killed") may stand after the noun
 BEFORE_WORDS = 4  # how far before the figure

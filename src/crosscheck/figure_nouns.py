@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .gold import FIGURE_CATEGORIES
-from .numbers import LEXICON_DIR
+from .paths import LEXICON_DIR
 
 # How far after a number its counted noun may stand ("47 Tomahawk Land Attack Missiles").
 WINDOW_WORDS = 5

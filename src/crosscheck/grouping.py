@@ -22,13 +22,14 @@ import pandas as pd
 from .articles import segment
 from .errors import CrosscheckError
 from .movement import MOVING_CATEGORIES, movement_of, resolve_definites
+from .paths import LEXICON_DIR
 from .text import normalise
 
 FIGURE_COLUMNS = [
     "article_id", "sentence_no", "start", "end", "text", "number", "low", "high",
     "hedge", "noun", "category", "source", "when",
 ]  # fmt: skip
-LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon" / "comparison.csv"
+LEXICON = LEXICON_DIR / "comparison.csv"
 
 # How each category reads in a group label when the noun just names the category.
 CATEGORY_WORDS = {

@@ -17,16 +17,15 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 from nltk.tokenize.destructive import NLTKWordTokenizer
 
 from .articles import segment
 from .errors import ArticleError
+from .paths import LEXICON_DIR
 from .text import normalise
 
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 MENTION_COLUMNS = ["article_id", "sentence_no", "start", "end", "text", "name"]
 VERB_COLUMNS = ["article_id", "sentence_no", "start", "end", "text", "verb"]
 DISTINCTIVE_COLUMNS = ["article_id", "word", "count", "rest_count", "log_odds", "z"]

@@ -30,9 +30,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import CrosscheckError
+from .paths import LEXICON_DIR
 from .text import normalise
 
-LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon" / "movement.csv"
+LEXICON = LEXICON_DIR / "movement.csv"
 MOVEMENTS = ("stock", "out", "in", "remain")
 # Categories whose figures can be on the move; strikes, casualties, targets, money cannot.
 MOVING_CATEGORIES = frozenset({"troops", "militants", "displaced", "other"})

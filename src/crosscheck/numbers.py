@@ -14,9 +14,9 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+from .paths import LEXICON_DIR
+
 NAN = math.nan
 
 UNITS = {

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CrosscheckError
+from .paths import PROJECT_ROOT
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 PAGES_FILE = NOTEBOOKS_DIR / "renderings.yaml"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .attribution_words import CLAUSE_BREAKERS, FUNCTION_WORDS, lexicon
-from .numbers import LEXICON_DIR
+from .paths import LEXICON_DIR
 from .times import MONTHS, TIME_WORDS
 
 MAX_SUBJECT_TOKENS = 12

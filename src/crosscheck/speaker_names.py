@@ -22,9 +22,8 @@ import pandas as pd
 from nltk.metrics.distance import edit_distance
 
 from .errors import ArticleError
+from .paths import LEXICON_DIR
 from .text import normalise
-
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
 PERSON, PEOPLE, UNNAMED = "person", "people", "unnamed"
 NAMED, ANONYMOUS, INSTITUTIONAL, UNKNOWN = "named", "anonymous", "institutional", "unknown"

@@ -12,14 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from .errors import CrosscheckError
 from .furniture import content_lines
-
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+from .paths import LEXICON_DIR
 
 # Reports whose sentences `segment` remembers: more than one chunk of reports that the
 # extractors map over in turn; full, it holds about 2.5 MB of sentences (reports of 18
