@@ -97,3 +97,17 @@ def test_the_chart_is_deterministic(frames):
         return buffer.getvalue()
 
     assert png() == png()
+
+
+def test_figures_on_the_move_are_labelled_apart_from_the_force_in_place():
+    text = "The Pentagon will withdraw 400 troops. There are 1,600 troops in Syria."
+    arts = reports(("one", "Wire", "2018-12-19", text))
+    figs = figures(
+        figure(arts, "one", "400 troops", 400, 400),
+        figure(arts, "one", "1,600 troops", 1600, 1600),
+    )
+    fig = plot_figures(figs, arts, categories=["troops"], title="Troops")
+    assert labels(fig) == ["400 troops · leaving", "1,600 troops"]
+    captions = " ".join(t.get_text() for t in fig.texts)
+    assert "'· leaving'" in " ".join(captions.split()) and "movement" in captions
+    plt.close("all")

@@ -260,8 +260,8 @@ def _label(part: dict) -> str:
     return label
 
 
-def group_keys(figures: pd.DataFrame, texts: pd.Series) -> list[GroupKey]:
-    """One GroupKey per row of `figures` (in row order); `texts` maps article_id to text."""
+def _figure_parts(figures: pd.DataFrame, texts: pd.Series) -> list[dict]:
+    """The parts of each figure's key, read from its sentence, in row order (before filling)."""
     parts, cues = [], []
     for fig in figures.itertuples(index=False):
         text = texts[fig.article_id]
@@ -286,6 +286,17 @@ def group_keys(figures: pd.DataFrame, texts: pd.Series) -> list[GroupKey]:
     resolved = iter(movements)
     for part, item in zip(parts, cues, strict=True):
         part["movement"] = next(resolved) if item[2] is not None else ""
+    return parts
+
+
+def figure_movements(figures: pd.DataFrame, texts: pd.Series) -> list[str]:
+    """Per row of `figures`: stock, out, in or remain for troops and fighters, else ""."""
+    return [part["movement"] for part in _figure_parts(figures, texts)]
+
+
+def group_keys(figures: pd.DataFrame, texts: pd.Series) -> list[GroupKey]:
+    """One GroupKey per row of `figures` (in row order); `texts` maps article_id to text."""
+    parts = _figure_parts(figures, texts)
     _fill(parts, ("category", "subject"), "qualifier")
     _fill(parts, ("category", "subject", "qualifier"), "outcome")
     _fill(parts, ("category", "subject", "qualifier", "outcome"), "place")

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from .compare import APPROXIMATE_TOLERANCE, format_interval, is_approximate
-from .grouping import CATEGORY_WORDS, figures_frame
+from .grouping import CATEGORY_WORDS, MOVEMENT_WORDS, figure_movements, figures_frame
 
 REPORT_COLOURS = plt.get_cmap("tab10").colors
 LOG_SCALE_RATIO = 10  # a log axis once the largest value is more than 10 times the smallest
@@ -41,6 +41,8 @@ def _rows(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         published=pd.to_datetime(meta["published"]).to_numpy() if "published" in meta else pd.NaT,
     )
     rows["outlet"] = rows["outlet"].where(rows["outlet"] != "", rows["article_id"])
+    texts = articles["text"] if "text" in articles else None
+    rows["movement"] = figure_movements(rows, texts) if texts is not None else ""
     return rows.sort_values(
         ["published", "article_id", "start"], na_position="last", kind="stable"
     ).reset_index(drop=True)
@@ -52,8 +54,14 @@ def _report_name(outlet: str, published: pd.Timestamp) -> str:
 
 
 def _label(row: pd.Series) -> str:
+    """The figure's words, its source in brackets, and where it moves when it is not a stock."""
     source = row["source"] if isinstance(row["source"], str) and row["source"] else ""
     label = f"{row['text']} ({source})" if source else str(row["text"])
+    moving = MOVEMENT_WORDS.get(row.get("movement") or "stock", ("", ""))[1]
+    if moving:
+        return (
+            textwrap.shorten(label, LABEL_WIDTH - len(moving) - 3, placeholder="…") + f" · {moving}"
+        )
     return textwrap.shorten(label, LABEL_WIDTH, placeholder="…")
 
 
@@ -181,7 +189,14 @@ def plot_figures(
         handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False
     )
     outlets = "; ".join(h.get_label() for h in handles[: len(reports)])
-    caption = textwrap.fill(f"Source: figures extracted from {outlets}.", 130)
+    caption = f"Source: figures extracted from {outlets}."
+    moves = sorted(
+        {MOVEMENT_WORDS[m][1] for m in rows["movement"] if MOVEMENT_WORDS.get(m, ("", ""))[1]}
+    )
+    if moves:
+        marks = ", ".join(f"'· {word}'" for word in moves)
+        caption += f" {marks}: the figure counts a movement, not the force in place."
+    caption = textwrap.fill(caption, 130)
     fig.text(0.01, 0.005, caption, fontsize=8, color="#555555", va="bottom")
     lines = caption.count("\n") + 1
     fig.tight_layout(rect=(0, min(0.35, 0.25 * lines / max(height, 1)), 1, 1))
