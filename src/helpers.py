@@ -43,7 +43,6 @@ from crosscheck.language import (
     group_names,
     hedge_examples,
     hedge_table,
-    report_labels,
 )
 from crosscheck.language_plots import plot_counts, plot_distinctive_words
 from crosscheck.officials import (
@@ -59,6 +58,7 @@ from crosscheck.overview import (
     dropped_lines,
     overview,
     plot_timeline,
+    report_labels,
     select_articles,
 )
 from crosscheck.plots import plot_figures

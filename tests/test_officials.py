@@ -244,7 +244,7 @@ def test_findings_in_words():
         f.startswith("Quoted in more than one report: Mitch McConnell (3 reports)")
         for f in findings
     )
-    assert any("Anonymous sources: Weekly B, 2020-01-01, 1 quote; Daily A" in f for f in findings)
+    assert any("Anonymous sources: Weekly B (1 Jan 2020), 1 quote; Daily A" in f for f in findings)
     assert any("spelling differs: Ashraf Ghani / Ashraf Ghany" in f for f in findings)
     assert officials_findings(officials(quotes_frame([]), ARTICLES), ARTICLES)[0].startswith(
         "No quotes"
@@ -262,8 +262,8 @@ def test_source_shares_per_report():
 
 def test_side_by_side_keeps_text_and_escapes_in_html():
     table = quotes_side_by_side(quotes_frame(), ARTICLES)
-    assert list(table.columns) == ["Weekly B, 2020-01-01", "Daily A, 2020-01-02",
-                                   "Radio C, 2020-01-03", "Silent D"]  # fmt: skip
+    assert list(table.columns) == ["Weekly B (1 Jan 2020)", "Daily A (2 Jan 2020)",
+                                   "Radio C (3 Jan 2020)", "Silent D (date unknown)"]  # fmt: skip
     assert table.iloc[0, 0] == "Mitch McConnell: \u201cWe will hold the vote soon.\u201d"
     html = table_html(table)
     assert "<script>alert" not in html and "&lt;script&gt;" in html
@@ -279,7 +279,7 @@ def test_charts_are_labelled_deterministic_and_cope_with_no_quotes(chart):
     table = officials(quotes_frame(), ARTICLES)
     fig = chart(table, ARTICLES)
     texts = " ".join(t.get_text() for t in fig.texts)
-    assert "Sources: Weekly B, 2020-01-01" in texts
+    assert "Sources: Weekly B (1 Jan 2020)" in texts
     assert fig.axes[0].get_title(loc="left")
     again = chart(table, ARTICLES)
     assert np.array_equal(_pixels(fig), _pixels(again))
@@ -293,7 +293,7 @@ def test_words_chart_has_unit_and_report_legend():
     ax = fig.axes[0]
     assert ax.get_xlabel() == "words quoted"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "Weekly B, 2020-01-01", "Daily A, 2020-01-02", "Radio C, 2020-01-03"]  # fmt: skip
+        "Weekly B (1 Jan 2020)", "Daily A (2 Jan 2020)", "Radio C (3 Jan 2020)"]  # fmt: skip
     plt.close("all")
 
 

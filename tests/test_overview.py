@@ -12,6 +12,7 @@ from crosscheck.overview import (
     dropped_lines,
     overview,
     plot_timeline,
+    report_labels,
     select_articles,
 )
 
@@ -85,3 +86,21 @@ def test_timeline_without_dates_says_so() -> None:
 def test_dropped_lines_one_row_per_line() -> None:
     table = dropped_lines(frame(["2018-12-19", "2017-11-30"]))
     assert table.to_dict("records") == [{"article_id": "r0", "dropped line": "Show Comments"}]
+
+
+def test_report_labels_name_every_report_once_in_publication_order():
+    articles = pd.DataFrame(
+        {
+            "outlet": ["Late Wire", "", "Early Post"],
+            "published": pd.to_datetime(["2019-03-23", None, "2012-09-12"]),
+        },
+        index=pd.Index(["late", "nameless", "early"], name="article_id"),
+    )
+    labels = report_labels(articles)
+    assert list(labels.index) == ["early", "late", "nameless"]
+    assert list(labels) == [
+        "Early Post (12 Sep 2012)",
+        "Late Wire (23 Mar 2019)",
+        "nameless (date unknown)",
+    ]
+    assert report_labels(articles.iloc[:0]).empty

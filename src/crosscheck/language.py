@@ -23,6 +23,7 @@ from nltk.tokenize.destructive import NLTKWordTokenizer
 
 from .articles import segment
 from .errors import ArticleError
+from .overview import report_labels
 from .paths import LEXICON_DIR
 from .text import normalise
 
@@ -125,24 +126,6 @@ def attribution_verbs(articles: pd.DataFrame) -> pd.DataFrame:
     """
     rows = _lexicon_rows("attribution_verbs.csv", ("verb", "form"))
     return _match_forms(articles, {row["form"]: row["verb"] for row in rows}, VERB_COLUMNS)
-
-
-def report_labels(articles: pd.DataFrame) -> pd.Series:
-    """A short, unique label per report, "Outlet (19 Dec 2018)", falling back to the article id."""
-    labels = {}
-    for article_id, row in articles.iterrows():
-        outlet = str(row.get("outlet") or "") or str(article_id)
-        published = row.get("published")
-        date = (
-            ""
-            if published is None or pd.isna(published)
-            else f" ({published.day} {published:%b %Y})"
-        )
-        label = outlet + date
-        if label in labels.values():  # two reports of one outlet and day stay apart
-            label = f"{label} #{sum(v.startswith(label) for v in labels.values()) + 1}"
-        labels[article_id] = label
-    return pd.Series(labels, name="report")
 
 
 def count_table(

@@ -11,7 +11,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .language import Z_95, report_labels
+from .language import Z_95
+from .overview import report_labels
 
 REPORT_COLOURS = plt.get_cmap("tab10").colors
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .errors import CrosscheckError
+from .overview import report_labels
 from .roles import role_in_text
 from .speaker_merge import (
     ANONYMOUS,
@@ -60,26 +61,6 @@ def affiliation(texts: Iterable[str], source_type: str = NAMED) -> str:
     rank = {group: i for i, group in enumerate(GROUPS)}
     best = min(found, key=lambda k: (-len(k.keyword), rank.get(k.group, len(GROUPS)), k.group))
     return best.group
-
-
-def report_labels(articles: pd.DataFrame) -> pd.Series:
-    """'Outlet, YYYY-MM-DD' per article id, in publication order (undated last), unique."""
-    if articles.empty:
-        return pd.Series(dtype=str)
-    published = pd.to_datetime(articles.get("published"), errors="coerce")
-    order = pd.DataFrame({"published": published, "id": articles.index}, index=articles.index)
-    order = order.sort_values(["published", "id"], na_position="last")
-    labels, seen = {}, set()
-    for article_id in order.index:
-        outlet = str(articles.at[article_id, "outlet"] or "") if "outlet" in articles else ""
-        date = order.at[article_id, "published"]
-        label = ", ".join(p for p in (outlet, "" if pd.isna(date) else f"{date:%Y-%m-%d}") if p)
-        label = label or str(article_id)
-        if label in seen:
-            label = f"{label} ({article_id})"
-        seen.add(label)
-        labels[article_id] = label
-    return pd.Series(labels, dtype=str)
 
 
 def _checked(quotes: pd.DataFrame) -> pd.DataFrame:

@@ -24,6 +24,35 @@ def select_articles(articles: pd.DataFrame, ids: Sequence[str] | None) -> pd.Dat
     return articles.loc[list(ids)]
 
 
+def report_labels(articles: pd.DataFrame) -> pd.Series:
+    """One short, unique label per report, "Outlet (19 Dec 2018)", in publication order.
+
+    Every page names reports the same way. Undated reports come last, as "Outlet (date
+    unknown)"; a report with no outlet is named by its article id; two reports of one outlet
+    and day are told apart by "#2", "#3".
+    """
+    if articles.empty:
+        return pd.Series(dtype=str, name="report")
+    if "published" in articles:
+        published = pd.to_datetime(articles["published"], errors="coerce")
+    else:
+        published = pd.Series(pd.NaT, index=articles.index)
+    ids = pd.Series(articles.index.astype(str), index=articles.index)
+    order = pd.DataFrame({"published": published, "id": ids}).sort_values(
+        ["published", "id"], na_position="last", kind="stable"
+    )
+    labels: dict = {}
+    taken: dict[str, int] = {}
+    for article_id, date in order["published"].items():
+        outlet = articles.at[article_id, "outlet"] if "outlet" in articles else ""
+        outlet = outlet if isinstance(outlet, str) and outlet else str(article_id)
+        day = "date unknown" if pd.isna(date) else f"{date.day} {date:%b %Y}"
+        label = f"{outlet} ({day})"
+        taken[label] = taken.get(label, 0) + 1
+        labels[article_id] = label if taken[label] == 1 else f"{label} #{taken[label]}"
+    return pd.Series(labels, dtype=str, name="report")
+
+
 def describe_gap(days: int) -> str:
     """A span of days in words a reader takes in at once: '384 days (1 year and 19 days)'."""
     if days < 0:

@@ -14,6 +14,7 @@ from matplotlib.lines import Line2D
 
 from .compare import APPROXIMATE_TOLERANCE, format_interval, is_approximate
 from .grouping import CATEGORY_WORDS, MOVEMENT_WORDS, figure_movements, figures_frame
+from .overview import report_labels
 
 REPORT_COLOURS = plt.get_cmap("tab10").colors
 LOG_SCALE_RATIO = 10  # a log axis once the largest value is more than 10 times the smallest
@@ -46,11 +47,6 @@ def _rows(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(
         ["published", "article_id", "start"], na_position="last", kind="stable"
     ).reset_index(drop=True)
-
-
-def _report_name(outlet: str, published: pd.Timestamp) -> str:
-    date = "date unknown" if pd.isna(published) else f"{published.day} {published:%b %Y}"
-    return f"{outlet} ({date})"
 
 
 def _label(row: pd.Series) -> str:
@@ -167,14 +163,14 @@ def plot_figures(
         ax.spines[side].set_visible(False)
     ax.set_title(title, loc="left", fontweight="bold")
 
-    first = rows.drop_duplicates("article_id").set_index("article_id")
+    names = report_labels(articles)
     handles = [
         Line2D(
             [],
             [],
             color=colour_of[r],
             lw=6,
-            label=_report_name(first.at[r, "outlet"], first.at[r, "published"]),
+            label=names.get(r, str(r)),
         )
         for r in reports
     ]

@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from .officials import report_labels, source_shares
+from .officials import source_shares
+from .overview import report_labels
 from .speaker_merge import ANONYMOUS, INSTITUTIONAL, NAMED, UNCERTAIN, UNKNOWN
 
 REPORT_COLOURS = plt.get_cmap("tab10").colors
