@@ -13,6 +13,7 @@ MANIFEST ?= data/articles.csv
 OUT ?= reports
 CORPUS ?= data
 N ?= 10000
+REVIEW ?=
 
 # Everything a rendered page depends on. The manifest's own article files are listed from
 # its folder, so editing a report text rebuilds the pages.
@@ -82,8 +83,8 @@ format: $(SETUP_STAMP) ## Reformat the code with ruff
 lab: $(SETUP_STAMP) ## Open JupyterLab on the notebooks
 	@$(BIN)/jupyter lab notebooks
 
-eval: $(SETUP_STAMP) ## Score the extraction against gold annotations in CORPUS (default data/)
-	@$(BIN)/python -m crosscheck.evaluate --corpus "$(CORPUS)" --out "$(OUT)"
+eval: $(SETUP_STAMP) ## Score the extraction against gold annotations in CORPUS (default data/); REVIEW=file adds a reviewed score
+	@$(BIN)/python -m crosscheck.evaluate --corpus "$(CORPUS)" --out "$(OUT)" $(if $(REVIEW),--review "$(REVIEW)")
 
 bench: $(SETUP_STAMP) ## Measure speed and memory per stage on N synthetic reports built from CORPUS
 	@$(BIN)/python -m crosscheck.bench --corpus "$(CORPUS)" -n $(N) --out "$(OUT)"

@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import textwrap
 from html import escape
 from pathlib import Path
 
 import pandas as pd
+
+from .eval_review import review_note
 
 SECTIONS = {
     "figures": ("Figures", "value", "category"),
@@ -144,6 +147,8 @@ def format_summary(result: dict) -> str:
                 c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
             ]
             lines.append("  " + "  ".join(cells))
+        if note := review_note(section):
+            lines.extend("  " + line for line in textwrap.wrap(note, 96))
     return "\n".join(lines)
 
 
@@ -231,6 +236,8 @@ def _section_html(result: dict, name: str) -> str:
     if section.get("partial_not_scored"):
         parts.append(f"<p class=note>{escape(set_aside_note(section))}</p>")
     parts.append(_table(HEADER, summary_rows(result, name)))
+    if note := review_note(section):
+        parts.append(f"<p class=note>{escape(note)}</p>")
     breakdown = section.get("by_category") or section.get("by_kind") or {}
     label = "category" if "by_category" in section else "kind"
     parts.append(f"<h3>Recall by gold {label}</h3>")

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .articles import load_articles
 from .errors import CrosscheckError
+from .eval_review import apply_review, load_review
 from .eval_scoring import (
     direct_quotes_only,
     figure_spans_match,
@@ -122,11 +123,20 @@ def main(argv: list[str] | None = None) -> int:
         "--out", default="reports", help="folder for eval.html and eval.json (default: reports)"
     )
     parser.add_argument("--summary-only", action="store_true", help="print only the summary table")
+    parser.add_argument(
+        "--review",
+        default="",
+        help="CSV of a person's verdicts on spurious items (see eval_review.py); adds a second "
+        "score that counts items the gold leaves out",
+    )
     args = parser.parse_args(argv)
     try:
+        review = load_review(args.review) if args.review else []
         result = evaluate_corpus(
             args.corpus, progress=lambda m: print(m, file=sys.stderr, flush=True)
         )
+        if review:
+            apply_review(result, review, args.review)
     except GoldProblems as err:
         for problem in err.problems:
             print(f"error: {problem}", file=sys.stderr)
