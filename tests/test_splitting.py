@@ -17,6 +17,7 @@ from crosscheck.splitting import (
     punkt,
     reference_punkt,
     segment,
+    sentences_held,
     split_paragraph,
 )
 from crosscheck.text import read_text
@@ -159,6 +160,18 @@ def test_segment_is_shared_between_callers_and_cannot_be_changed_by_them() -> No
     for number in range(SEGMENT_CACHE_SIZE + 10):
         segment(f"Report {number}\n\nBody {number}.")
     assert segment.cache_info().currsize == SEGMENT_CACHE_SIZE  # bounded
+
+
+def test_sentences_held_splits_each_text_of_a_large_frame_once() -> None:
+    segment.cache_clear()
+    texts = [f"Report {number}\n\nBody {number}. More." for number in range(SEGMENT_CACHE_SIZE + 5)]
+    with sentences_held():
+        first = [segment(text) for text in texts]
+        with sentences_held():  # a nested block keeps what the outer one holds
+            assert all(segment(text) is found for text, found in zip(texts, first, strict=True))
+        assert all(segment(text) is found for text, found in zip(texts, first, strict=True))
+    assert segment(texts[0]) is not first[0]  # evicted from the cache, no longer held
+    assert segment(texts[0]) == first[0]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -260,6 +261,30 @@ def join_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return joined
 
 
+# The sentences of every text split inside `sentences_held()`, while it lasts (else None).
+_held: dict[str, tuple[Sentence, ...]] | None = None
+
+
+@contextmanager
+def sentences_held() -> Iterator[None]:
+    """Inside the block `segment` keeps the sentences of every text it splits, not only the
+    last `SEGMENT_CACHE_SIZE`.
+
+    For a frame of more reports than that, which several extractors map over in turn
+    (figures, then quotes): each report is then split once, not once per extractor. The
+    sentences go when the block ends; until then they take about half the memory of the
+    texts, which the frame holds anyway. Blocks may nest: the outermost one decides.
+    """
+    global _held
+    outer = _held
+    if outer is None:
+        _held = {}
+    try:
+        yield
+    finally:
+        _held = outer
+
+
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)
 def segment(text: str) -> tuple[Sentence, ...]:
     """Sentences of the kept paragraphs of `text` (furniture removed), in text order.
@@ -267,7 +292,18 @@ def segment(text: str) -> tuple[Sentence, ...]:
     Figures, quotes and the language pages all need the sentences of the same report, so
     the result is remembered for the last `SEGMENT_CACHE_SIZE` texts and shared: a tuple of
     frozen sentences, which no caller can change. `segment.cache_clear()` forgets them.
+    Inside `sentences_held()` every text's sentences are remembered until the block ends.
     """
+    if _held is None:
+        return _split_report(text)
+    sentences = _held.get(text)
+    if sentences is None:
+        sentences = _held[text] = _split_report(text)
+    return sentences
+
+
+def _split_report(text: str) -> tuple[Sentence, ...]:
+    """`segment(text)`, computed."""
     sentences: list[Sentence] = []
     kept, _ = content_lines(text)
     for paragraph_no, (p_start, p_end) in enumerate(kept):
