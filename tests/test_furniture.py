@@ -10,12 +10,17 @@ from hypothesis import strategies as st
 
 from crosscheck import furniture
 from crosscheck.furniture import (
+    _CAPTION_PREFIX,
+    _CAPTION_STARTS,
     _CASE_TWINS,
     _CONTRIBUTOR_START,
     _CONTRIBUTORS,
     _CREDIT_END,
     _NEWSLETTER,
+    _NEWSLETTER_STARTS,
     _NEWSLETTER_WORDS,
+    _TAG_PREFIX,
+    _TAG_STARTS,
     _ends_sentence,
     _Hints,
     _may_end_with_credit,
@@ -24,6 +29,19 @@ from crosscheck.furniture import (
 )
 
 WORDS = [
+    "Photo: ",
+    "Photograph |",
+    "Image by",
+    "File photo",
+    "Media caption",
+    "Pictured:",
+    "Source :",
+    "Credit:",
+    "Tags:",
+    "Topic :",
+    "Filed under:",
+    "Categories:",
+    "Keywords:",
     "Sign up",
     "SIGNING UP",
     "Subscribe",
@@ -78,7 +96,15 @@ def test_word_tests_pass_every_line_the_patterns_match(line: str, twinned: bool)
     lowered = line.lower()
     exotic = _Hints.of(line, lowered).exotic
     if _NEWSLETTER.search(line):
-        assert exotic or _mentions(lowered, _NEWSLETTER_WORDS)
+        assert (
+            exotic
+            or lowered.startswith(_NEWSLETTER_STARTS)
+            or _mentions(lowered, _NEWSLETTER_WORDS)
+        )
+    if _CAPTION_PREFIX.match(line):
+        assert exotic or lowered.startswith(_CAPTION_STARTS)
+    if _TAG_PREFIX.match(line):
+        assert exotic or lowered.startswith(_TAG_STARTS)
     if _CREDIT_END.search(line[-160:]):
         assert exotic or _may_end_with_credit(line, lowered)
     if _CONTRIBUTORS.match(line):

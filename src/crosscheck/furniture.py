@@ -119,19 +119,20 @@ _RELATED_HEADING = re.compile(
 
 # Cheap tests that let most paragraphs skip the slower patterns above. Each lists words one
 # of whose lower-case forms a pattern's match must contain, checked with `in` on the
-# lower-cased paragraph: far faster than a case-insensitive search.
+# lower-cased paragraph (or with `startswith`, for a pattern anchored at its start): far
+# faster than a case-insensitive search.
 _NEWSLETTER_WORDS = (
     "sign up",
     "signing up",
     "subscribe",
     "privacy policy",
     "terms of",
-    "copyright",
-    "©",
-    "(c)",
     "reprint permission",
     "all rights reserved",
 )
+_NEWSLETTER_STARTS = ("copyright", "©", "(c)")  # a notice anchored at the paragraph's start
+_CAPTION_STARTS = ("file", "image", "media", "photo", "picture", "caption", "credit", "source")
+_TAG_STARTS = ("tag", "topic", "filed under", "categories", "keywords")
 # A match of `_CREDIT_END` ends the paragraph (before a space and a period at most) with ")",
 # with one of these names, or holds a "/" in the paragraph's last 160 characters.
 _CREDIT_NAMES = ("getty images", "shutterstock", "istockphoto", "wikimedia commons")
@@ -192,8 +193,11 @@ def _word_count_and_key(line: str, lowered: str) -> tuple[int, str]:
     lower case, single-spaced, without end punctuation, for finding repeated paragraphs.
 
     A printable line without double spaces has single ASCII spaces for its only white space
-    (every other space character is unprintable), so it needs no split and join.
+    (every other space character is unprintable), so it needs no split and join; no-break
+    spaces count as plain ones for this test.
     """
+    if "\xa0" in line:  # the commonest other space: as a plain space, the line may qualify
+        line, lowered = line.replace("\xa0", " "), lowered.replace("\xa0", " ")
     if line and "  " not in line and line.isprintable():
         return line.count(" ") + 1, lowered.strip(_KEY_ENDS)
     parts = lowered.split()
@@ -214,7 +218,7 @@ def furniture_kind(paragraph: str, *, first: bool = False) -> str | None:
 def _kind(line: str, lowered: str, words: int, first: bool, hints: _Hints) -> str | None:
     """`furniture_kind` of a stripped `line`, given its lower case, its word count and hints
     that hold for it (they may come from its whole report)."""
-    if not _HAS_WORD_CHAR.search(line):
+    if not line[:1].isalnum() and not _HAS_WORD_CHAR.search(line):  # [^\W_] is isalnum()
         return "separator"
     if "<" in line and not _HAS_WORD_CHAR.search(_MARKUP.sub("", line)):
         return "embed"
@@ -232,9 +236,9 @@ def _kind(line: str, lowered: str, words: int, first: bool, hints: _Hints) -> st
     # The word tests below only skip patterns that could not match; with a case twin in the
     # paragraph (or its report, when the hints are the report's) every pattern runs.
     exotic = hints.exotic
-    if (
-        (exotic or _may_end_with_credit(line, lowered)) and _CREDIT_END.search(line[-160:])
-    ) or _CAPTION_PREFIX.match(line):
+    if ((exotic or _may_end_with_credit(line, lowered)) and _CREDIT_END.search(line[-160:])) or (
+        (exotic or lowered.startswith(_CAPTION_STARTS)) and _CAPTION_PREFIX.match(line)
+    ):
         return "caption"
     if words <= 8 and _CREDIT_ONLY.match(line):
         return "caption"
@@ -247,12 +251,15 @@ def _kind(line: str, lowered: str, words: int, first: bool, hints: _Hints) -> st
             return "contributors"
     if (
         words <= 50
-        and hints.newsletter
-        and (exotic or _mentions(lowered, _NEWSLETTER_WORDS))
+        and (
+            exotic
+            or lowered.startswith(_NEWSLETTER_STARTS)
+            or (hints.newsletter and _mentions(lowered, _NEWSLETTER_WORDS))
+        )
         and _NEWSLETTER.search(line)
     ):
         return "newsletter"
-    if words <= 40 and _TAG_PREFIX.match(line):
+    if words <= 40 and (exotic or lowered.startswith(_TAG_STARTS)) and _TAG_PREFIX.match(line):
         return "tags"
     if words <= 25 and not _ends_sentence(line) and len(_GLUED_WORDS.findall(line)) >= 3:
         return "tags"

@@ -118,9 +118,10 @@ class NewsPunkt(PunktSentenceTokenizer):
         after the previous candidate; with none there ("Why?!", "U.S.\u00a0Army. More") it
         joins the two words and drops the earlier candidate. Such texts are left to Punkt.
         """
-        if _ENGINES_DISAGREE.search(text):
+        controls = not text.isprintable()  # else none of the controls below: the usual text
+        if controls and _ENGINES_DISAGREE.search(text):
             return None
-        other_separators = _HAS_OTHER_WORD_SEPARATOR.search(text) is not None
+        other_separators = controls and _HAS_OTHER_WORD_SEPARATOR.search(text) is not None
         bounds: list[tuple[int, int]] = []
         last_break, previous = 0, None
         for match in _CANDIDATE.finditer(text):
@@ -237,11 +238,14 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _ENDS_WITH_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 _ENDS_WITH_NUMBER_SIGN = re.compile(r"(?:^|[\s(])No\.$")
 _STARTS_WITH_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
+_BEFORE_FINAL_PERIOD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZo")  # before either one's "."
 
 
 def is_false_break(text: str, before_end: int, after_start: int) -> bool:
     """True when a break between `text[:before_end]` and `text[after_start:]` must be joined."""
     before = text[max(0, before_end - 12) : before_end]
+    if before.endswith(".") and before[-2:-1] not in _BEFORE_FINAL_PERIOD:
+        return False  # the usual break: both patterns end in "o." or a capital and "."
     if _ENDS_WITH_NUMBER_SIGN.search(before):
         return text[after_start : after_start + 1].isdigit()
     if _ENDS_WITH_INITIALS.search(before):
