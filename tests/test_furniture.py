@@ -10,19 +10,38 @@ from hypothesis import strategies as st
 
 from crosscheck import furniture
 from crosscheck.furniture import (
+    _CAPTION_PREFIX,
+    _CAPTION_STARTS,
     _CASE_TWINS,
     _CONTRIBUTOR_START,
     _CONTRIBUTORS,
     _CREDIT_END,
-    _CREDIT_WORDS,
     _NEWSLETTER,
+    _NEWSLETTER_STARTS,
     _NEWSLETTER_WORDS,
+    _TAG_PREFIX,
+    _TAG_STARTS,
     _ends_sentence,
-    _lowered,
+    _Hints,
+    _may_end_with_credit,
     _mentions,
+    _word_count_and_key,
 )
 
 WORDS = [
+    "Photo: ",
+    "Photograph |",
+    "Image by",
+    "File photo",
+    "Media caption",
+    "Pictured:",
+    "Source :",
+    "Credit:",
+    "Tags:",
+    "Topic :",
+    "Filed under:",
+    "Categories:",
+    "Keywords:",
     "Sign up",
     "SIGNING UP",
     "Subscribe",
@@ -74,19 +93,47 @@ def _twinned(text: str) -> str:
 def test_word_tests_pass_every_line_the_patterns_match(line: str, twinned: bool) -> None:
     if twinned:
         line = _twinned(line)
-    lowered, exotic = _lowered(line)
+    lowered = line.lower()
+    exotic = _Hints.of(line, lowered).exotic
     if _NEWSLETTER.search(line):
-        assert exotic or _mentions(lowered, _NEWSLETTER_WORDS)
+        assert (
+            exotic
+            or lowered.startswith(_NEWSLETTER_STARTS)
+            or _mentions(lowered, _NEWSLETTER_WORDS)
+        )
+    if _CAPTION_PREFIX.match(line):
+        assert exotic or lowered.startswith(_CAPTION_STARTS)
+    if _TAG_PREFIX.match(line):
+        assert exotic or lowered.startswith(_TAG_STARTS)
     if _CREDIT_END.search(line[-160:]):
-        assert exotic or _mentions(lowered[-160:], _CREDIT_WORDS)
+        assert exotic or _may_end_with_credit(line, lowered)
     if _CONTRIBUTORS.match(line):
         assert exotic or "contributed" in lowered or _CONTRIBUTOR_START.match(lowered)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINES, min_size=1, max_size=6), st.data())
+def test_a_reports_hints_hold_for_each_of_its_paragraphs(lines: list[str], data) -> None:
+    text = "\n\n".join(lines)
+    report = _Hints.of(text, text.lower())
+    start = data.draw(st.integers(0, len(text)))
+    paragraph = text[start : data.draw(st.integers(start, len(text)))]
+    own = _Hints.of(paragraph, paragraph.lower())
+    assert report.exotic or not own.exotic
+    assert report.newsletter or not own.newsletter
+
+
+@given(LINES)
+def test_word_count_and_key_without_split_agree_with_split(line: str) -> None:
+    words, key = _word_count_and_key(line, line.lower())
+    assert words == len(line.split())
+    assert key == " ".join(line.lower().split()).strip(" .,:;!?\"'“”‘’")
 
 
 def test_the_patterns_ignore_case_as_the_word_tests_need() -> None:
     assert _NEWSLETTER.search("Sign up for our newsletter")
     assert _NEWSLETTER.search(_twinned("Sign up for our newsletter"))  # ı, ſ count as i, s
-    assert _lowered(_twinned("sign up"))[1] and not _lowered("sign up")[1]
+    assert _Hints.of(_twinned("sign up"), "").exotic and not _Hints.of("sign up", "").exotic
 
 
 def test_case_twins_are_every_letter_that_lower_case_does_not_map_to_ascii() -> None:

@@ -11,10 +11,13 @@ from hypothesis import strategies as st
 
 from crosscheck.articles import paragraph_spans
 from crosscheck.splitting import (
+    _CLOSING_MARKS,
+    _REALIGNMENT,
     SEGMENT_CACHE_SIZE,
     punkt,
     reference_punkt,
     segment,
+    sentences_held,
     split_paragraph,
 )
 from crosscheck.text import read_text
@@ -100,12 +103,21 @@ def test_the_shortcut_decides_the_common_contexts_and_leaves_the_rest_to_punkt()
     assert decide("J. Smith") is None  # an initial: Punkt's own rules
     assert decide("2019. The") is None  # a number: Punkt's own rules
     assert decide("U.S. Army.\u201d") is None  # a later token may break: Punkt decides
+    assert decide("statement. \u201cWe") is True  # a plain word before any token
+    assert decide("troops. 2,000") is True
+    assert decide("Gen. \u201cWe") is None  # an abbreviation before a token that is no word
+
+
+def test_realignment_can_only_match_a_sentence_that_starts_with_a_closing_mark() -> None:
+    starts = {chr(c) for c in range(0x3000) if _REALIGNMENT.match(chr(c) + " ")}
+    assert starts == _CLOSING_MARKS
 
 
 PIECES = st.sampled_from(
     list("aAbBsSjJ .,.!?\"'()-:;\u00a0\u201c\u201d\u2018\u2019")
     + ["U.S.", "Gen.", "Gen", "Mr. ", "the", "The", "He", "army", "Army", " 2019.", "..."]
     + ["\u201cGen.", "D.C.", "p.m.", "no.", "No.", "?!", " . . ", "J.", "x", "\t", "\n"]
+    + ["\u201cWe", "--", "4", "We're", "\u2026", "-", "ok,", "\x1c"]
 )
 
 
@@ -148,6 +160,18 @@ def test_segment_is_shared_between_callers_and_cannot_be_changed_by_them() -> No
     for number in range(SEGMENT_CACHE_SIZE + 10):
         segment(f"Report {number}\n\nBody {number}.")
     assert segment.cache_info().currsize == SEGMENT_CACHE_SIZE  # bounded
+
+
+def test_sentences_held_splits_each_text_of_a_large_frame_once() -> None:
+    segment.cache_clear()
+    texts = [f"Report {number}\n\nBody {number}. More." for number in range(SEGMENT_CACHE_SIZE + 5)]
+    with sentences_held():
+        first = [segment(text) for text in texts]
+        with sentences_held():  # a nested block keeps what the outer one holds
+            assert all(segment(text) is found for text, found in zip(texts, first, strict=True))
+        assert all(segment(text) is found for text, found in zip(texts, first, strict=True))
+    assert segment(texts[0]) is not first[0]  # evicted from the cache, no longer held
+    assert segment(texts[0]) == first[0]
 
 
 @pytest.mark.parametrize(

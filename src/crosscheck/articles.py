@@ -18,7 +18,7 @@ import pandas as pd
 from .errors import ArticleError, CrosscheckError
 from .furniture import content_lines, furniture_kind, paragraph_spans
 from .manifest import read_manifest
-from .splitting import Sentence, punkt, segment
+from .splitting import Sentence, punkt, segment, sentences_held
 from .text import WORD, decode_report, fold, read_text
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "read_text",
     "segment",
     "sentences",
+    "sentences_held",
     "tokens",
 ]
 

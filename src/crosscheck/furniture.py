@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from statistics import median
+from typing import NamedTuple
 
 from .text import LINE_BREAKS, line_spans
 
@@ -116,36 +117,25 @@ _RELATED_HEADING = re.compile(
 )
 
 
-def _words(paragraph: str) -> int:
-    return len(paragraph.split())
-
-
 # Cheap tests that let most paragraphs skip the slower patterns above. Each lists words one
 # of whose lower-case forms a pattern's match must contain, checked with `in` on the
-# lower-cased paragraph: far faster than a case-insensitive search.
+# lower-cased paragraph (or with `startswith`, for a pattern anchored at its start): far
+# faster than a case-insensitive search.
 _NEWSLETTER_WORDS = (
     "sign up",
     "signing up",
     "subscribe",
     "privacy policy",
     "terms of",
-    "copyright",
-    "©",
-    "(c)",
     "reprint permission",
     "all rights reserved",
 )
-_CREDIT_WORDS = (
-    "/",
-    "photo",
-    "image",
-    "credit",
-    "getty",
-    "shutterstock",
-    "commons",
-    "pictured",
-    "file",
-)
+_NEWSLETTER_STARTS = ("copyright", "©", "(c)")  # a notice anchored at the paragraph's start
+_CAPTION_STARTS = ("file", "image", "media", "photo", "picture", "caption", "credit", "source")
+_TAG_STARTS = ("tag", "topic", "filed under", "categories", "keywords")
+# A match of `_CREDIT_END` ends the paragraph (before a space and a period at most) with ")",
+# with one of these names, or holds a "/" in the paragraph's last 160 characters.
+_CREDIT_NAMES = ("getty images", "shutterstock", "istockphoto", "wikimedia commons")
 # How a contributor line can start (after its opening dashes and brackets), in lower case.
 _CONTRIBUTOR_START = re.compile(
     r"[(\-–—\s]*(?:contributing|contributor|additional\ reporting|reporting|writing|editing"
@@ -157,13 +147,26 @@ _CONTRIBUTOR_START = re.compile(
 # dotted capital I changes length in lower case, so without these `lower()` keeps offsets.
 _CASE_TWINS = "\u0130\u0131\u017f"
 _SENTENCE_END_CHARS = tuple(""".?!:;"”’)]…""")
-_NAV_MARKS = "/|•·"  # separators of a run of navigation links
 _PROMO_MARK = re.compile("[:|»›>]")  # separators after a promo's label
+_KEY_ENDS = " .,:;!?\"'“”‘’"  # stripped from a paragraph's matching key
 
 
-def _lowered(line: str) -> tuple[str, bool]:
-    """`line` in lower case, and whether it holds a case twin (then word tests cannot decide)."""
-    return line.lower(), not line.isascii() and any(twin in line for twin in _CASE_TWINS)
+class _Hints(NamedTuple):
+    """What the paragraphs of a text can hold, so that rules needing it run only then.
+
+    Computed once for a report, from its text and its paragraphs' lower-case forms joined:
+    a word missing from these is missing from each paragraph, so one test of the report
+    spares a test of every paragraph.
+    """
+
+    exotic: bool  # a case twin: then the word tests cannot decide, every pattern runs
+    newsletter: bool  # one of `_NEWSLETTER_WORDS`
+
+    @classmethod
+    def of(cls, text: str, lowered: str) -> _Hints:
+        """The hints of `text`; `lowered` holds the lower-case form of each of its paragraphs."""
+        exotic = not text.isascii() and any(twin in text for twin in _CASE_TWINS)
+        return cls(exotic, exotic or _mentions(lowered, _NEWSLETTER_WORDS))
 
 
 def _mentions(lowered: str, words: tuple[str, ...]) -> bool:
@@ -179,6 +182,28 @@ def _ends_sentence(line: str) -> bool:
     return line.endswith(_SENTENCE_END_CHARS)
 
 
+def _may_end_with_credit(line: str, lowered: str) -> bool:
+    """False when `_CREDIT_END` cannot match the end of `line` (`lowered`, without case twins)."""
+    core = lowered[:-1].rstrip() if lowered.endswith(".") else lowered
+    return core.endswith(")") or core.endswith(_CREDIT_NAMES) or "/" in line[-160:]
+
+
+def _word_count_and_key(line: str, lowered: str) -> tuple[int, str]:
+    """Words of the stripped `line`, and its matching key from `lowered`: the paragraph in
+    lower case, single-spaced, without end punctuation, for finding repeated paragraphs.
+
+    A printable line without double spaces has single ASCII spaces for its only white space
+    (every other space character is unprintable), so it needs no split and join; no-break
+    spaces count as plain ones for this test.
+    """
+    if "\xa0" in line:  # the commonest other space: as a plain space, the line may qualify
+        line, lowered = line.replace("\xa0", " "), lowered.replace("\xa0", " ")
+    if line and "  " not in line and line.isprintable():
+        return line.count(" ") + 1, lowered.strip(_KEY_ENDS)
+    parts = lowered.split()
+    return len(parts), " ".join(parts).strip(_KEY_ENDS)
+
+
 def furniture_kind(paragraph: str, *, first: bool = False) -> str | None:
     """Why `paragraph` is page furniture ("promo", "caption", …), or None if it is report text.
 
@@ -186,7 +211,14 @@ def furniture_kind(paragraph: str, *, first: bool = False) -> str | None:
     never describe a headline apply to it.
     """
     line = paragraph.strip()
-    if not _HAS_WORD_CHAR.search(line):
+    lowered = line.lower()
+    return _kind(line, lowered, len(line.split()), first, _Hints.of(line, lowered))
+
+
+def _kind(line: str, lowered: str, words: int, first: bool, hints: _Hints) -> str | None:
+    """`furniture_kind` of a stripped `line`, given its lower case, its word count and hints
+    that hold for it (they may come from its whole report)."""
+    if not line[:1].isalnum() and not _HAS_WORD_CHAR.search(line):  # [^\W_] is isalnum()
         return "separator"
     if "<" in line and not _HAS_WORD_CHAR.search(_MARKUP.sub("", line)):
         return "embed"
@@ -195,22 +227,18 @@ def furniture_kind(paragraph: str, *, first: bool = False) -> str | None:
     label = line.rstrip(" .…:>»›")
     if len(label) <= 80 and _UI_LABEL.match(label):
         return "button"
-    if any(mark in label for mark in _NAV_MARKS) and _NAV_RUN.match(label):
+    if ("/" in label or "|" in label or "•" in label or "·" in label) and _NAV_RUN.match(label):
         return "switcher"
-    if first:
+    if first or words > 60:
         return None
-    words = len(line.split())
-    if words > 60:
-        return None
-    head, tail = line[:40], line[-160:]
-    if words <= 30 and _PROMO_MARK.search(head) and _PROMO_PREFIX.match(line):
+    if words <= 30 and _PROMO_MARK.search(line, 0, 40) and _PROMO_PREFIX.match(line):
         return "promo"
     # The word tests below only skip patterns that could not match; with a case twin in the
-    # paragraph every pattern runs.
-    lowered, exotic = _lowered(line)
-    if (
-        (exotic or _mentions(lowered[-160:], _CREDIT_WORDS)) and _CREDIT_END.search(tail)
-    ) or _CAPTION_PREFIX.match(line):
+    # paragraph (or its report, when the hints are the report's) every pattern runs.
+    exotic = hints.exotic
+    if ((exotic or _may_end_with_credit(line, lowered)) and _CREDIT_END.search(line[-160:])) or (
+        (exotic or lowered.startswith(_CAPTION_STARTS)) and _CAPTION_PREFIX.match(line)
+    ):
         return "caption"
     if words <= 8 and _CREDIT_ONLY.match(line):
         return "caption"
@@ -223,23 +251,19 @@ def furniture_kind(paragraph: str, *, first: bool = False) -> str | None:
             return "contributors"
     if (
         words <= 50
-        and (exotic or _mentions(lowered, _NEWSLETTER_WORDS))
+        and (
+            exotic
+            or lowered.startswith(_NEWSLETTER_STARTS)
+            or (hints.newsletter and _mentions(lowered, _NEWSLETTER_WORDS))
+        )
         and _NEWSLETTER.search(line)
     ):
         return "newsletter"
-    if words <= 40 and _TAG_PREFIX.match(line):
+    if words <= 40 and (exotic or lowered.startswith(_TAG_STARTS)) and _TAG_PREFIX.match(line):
         return "tags"
     if words <= 25 and not _ends_sentence(line) and len(_GLUED_WORDS.findall(line)) >= 3:
         return "tags"
     return None
-
-
-def _title_like(paragraph: str) -> bool:
-    return _words(paragraph) <= 20 and not _ends_sentence(paragraph.strip())
-
-
-def _matching_key(paragraph: str) -> str:
-    return " ".join(paragraph.lower().split()).strip(" .,:;!?\"'“”‘’")
 
 
 def _line_breaks(gap: str) -> int:
@@ -276,12 +300,14 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     lines = line_spans(text)
     blocks: list[list[tuple[int, int]]] = []
     prev_end = None
-    for start, end in lines:
-        if prev_end is not None and _line_breaks(text[prev_end:start]) == 1:
-            blocks[-1].append((start, end))
+    for span in lines:
+        if prev_end is not None and _line_breaks(text[prev_end : span[0]]) == 1:
+            blocks[-1].append(span)
         else:
-            blocks.append([(start, end)])
-        prev_end = end
+            blocks.append([span])
+        prev_end = span[1]
+    if len(blocks) == len(lines):
+        return lines  # the usual text: every line is a paragraph (and none is wrapped)
     pairs = [
         [(text[s1:e1], text[s2:e2]) for (s1, e1), (s2, e2) in zip(block, block[1:], strict=False)]
         for block in blocks
@@ -304,22 +330,24 @@ def content_lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     enclosed by furniture or following a "Related"/"You may also like" heading.
     """
     spans = paragraph_spans(text)
-    paragraphs = [text[s:e] for s, e in spans]
+    paragraphs = [text[start:end] for start, end in spans]  # stripped already
+    lowered = [paragraph.lower() for paragraph in paragraphs]
+    counted = list(map(_word_count_and_key, paragraphs, lowered))
+    words = [count for count, _ in counted]
+    hints = _Hints.of(text, "\n".join(lowered))
     kinds: list[str | None] = []
-    headline_seen = False
-    for paragraph in paragraphs:
-        kind = furniture_kind(paragraph, first=not headline_seen)
-        if kind is None:
-            headline_seen = True
+    headline_seen = False  # until a paragraph is kept, each may be the headline
+    for paragraph, low, count in zip(paragraphs, lowered, words, strict=True):
+        kind = _kind(paragraph, low, count, not headline_seen, hints)
+        headline_seen = headline_seen or kind is None
         kinds.append(kind)
-    _mark_link_previews(paragraphs, kinds)
+    _mark_link_previews(paragraphs, words, kinds)
 
     kept: list[tuple[int, int]] = []
     dropped: list[str] = []
     seen: set[str] = set()
     headline_key: str | None = None
-    for (start, end), paragraph, kind in zip(spans, paragraphs, kinds, strict=True):
-        key = _matching_key(paragraph)
+    for span, paragraph, (_, key), kind in zip(spans, paragraphs, counted, kinds, strict=True):
         if (
             kind is None
             and key
@@ -332,24 +360,27 @@ def content_lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
         if headline_key is None:
             headline_key = key
         seen.add(key)
-        kept.append((start, end))
+        kept.append(span)
     return kept, dropped
 
 
-def _mark_link_previews(paragraphs: list[str], kinds: list[str | None]) -> None:
-    """Mark title-like paragraphs among furniture, or under a related-links heading."""
+def _mark_link_previews(paragraphs: list[str], words: list[int], kinds: list[str | None]) -> None:
+    """Mark title-like paragraphs among furniture, or under a related-links heading.
+
+    `paragraphs` are stripped, `words` their word counts.
+    """
+
+    def title_like(index: int) -> bool:
+        return words[index] <= 20 and not _ends_sentence(paragraphs[index])
+
     first_content = next((i for i, kind in enumerate(kinds) if kind is None), len(kinds))
     i = first_content + 1
     while i < len(paragraphs):
-        if kinds[i] is not None or not _title_like(paragraphs[i]):
+        if kinds[i] is not None or not title_like(i):
             i += 1
             continue
         run_end = i
-        while (
-            run_end < len(paragraphs)
-            and kinds[run_end] is None
-            and _title_like(paragraphs[run_end])
-        ):
+        while run_end < len(paragraphs) and kinds[run_end] is None and title_like(run_end):
             run_end += 1
         before = kinds[i - 1]
         after = kinds[run_end] if run_end < len(paragraphs) else "end"

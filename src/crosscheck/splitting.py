@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,9 +51,12 @@ def read_word_list(name: str) -> set[str]:
 # `[^\s]` is narrower under `re` than under Punkt's `regex`, so it never admits a context
 # that Punkt would tokenize differently.
 _NON_WORD = PunktLanguageVars()._re_non_word_chars  # punctuation that ends a Punkt token
+# After spaces comes a word (`next`: what Punkt's sentence-starter rule reads) or any other
+# token ("“We"): a plain word before the period breaks before either, an abbreviation
+# before the other is left to Punkt.
 _WORD_THEN_PERIOD = re.compile(
     rf"""(?P<token>[“‘]?[A-Za-z]+(?:\.[A-Za-z]+)*)\.
-        (?:{_NON_WORD}|[\ \xa0]+(?P<next>[A-Za-z]+),?)""",
+        (?:{_NON_WORD}|[\ \xa0]+(?P<spaced>(?P<next>[A-Za-z]+),?|[^\s]+))""",
     re.VERBOSE,
 )
 _QUESTION_OR_EXCLAMATION = re.compile(rf"[^\s]*[?!](?:{_NON_WORD}|[\ \xa0]+[^\s]+)")
@@ -75,6 +79,14 @@ _OTHER_WORD_SEPARATORS = "\t\n\r\x0b\x0c"
 _HAS_OTHER_WORD_SEPARATOR = re.compile(f"[{_OTHER_WORD_SEPARATORS}]")
 
 
+# Punkt's realignment of closing marks ("He left.) Then" keeps the ")"), compiled with `re`,
+# which agrees with Punkt's `regex` on it for text without the controls \x1c-\x1f. It can
+# only match a sentence that starts with one of its closing marks.
+_REALIGNMENT_PATTERN = PunktLanguageVars.re_boundary_realignment.pattern
+_REALIGNMENT = re.compile(_REALIGNMENT_PATTERN, re.MULTILINE)
+_CLOSING_MARKS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")  # its first character
+
+
 class NewsPunkt(PunktSentenceTokenizer):
     """Punkt, untrained, that decides its commonest break contexts without tokenizing them.
 
@@ -85,22 +97,32 @@ class NewsPunkt(PunktSentenceTokenizer):
     Punkt. Same sentences, a fraction of the time.
     """
 
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        """`span_tokenize(text)` as a list: the same spans, without Punkt's generators."""
+        bounds = self._plain_bounds(text)
+        if bounds is None:
+            return list(self.span_tokenize(text))
+        return _realigned(text, bounds, _REALIGNMENT)
+
     def _slices_from_text(self, text: str) -> Iterator[slice]:
         """Punkt's sentence slices (before closing marks are realigned), in one pass."""
-        slices = self._plain_slices(text)
-        return super()._slices_from_text(text) if slices is None else iter(slices)
+        bounds = self._plain_bounds(text)
+        if bounds is None:
+            return super()._slices_from_text(text)
+        return iter([slice(start, stop) for start, stop in bounds])
 
-    def _plain_slices(self, text: str) -> list[slice] | None:
-        """Punkt's slices of `text`, or None where its word-before-candidate rule is odd.
+    def _plain_bounds(self, text: str) -> list[tuple[int, int]] | None:
+        """Punkt's slices of `text` as (start, stop), or None where its word rule is odd.
 
         For each candidate Punkt reads the word before it, from the last ASCII white space
         after the previous candidate; with none there ("Why?!", "U.S.\u00a0Army. More") it
         joins the two words and drops the earlier candidate. Such texts are left to Punkt.
         """
-        if _ENGINES_DISAGREE.search(text):
+        controls = not text.isprintable()  # else none of the controls below: the usual text
+        if controls and _ENGINES_DISAGREE.search(text):
             return None
-        other_separators = _HAS_OTHER_WORD_SEPARATOR.search(text) is not None
-        slices: list[slice] = []
+        other_separators = controls and _HAS_OTHER_WORD_SEPARATOR.search(text) is not None
+        bounds: list[tuple[int, int]] = []
         last_break, previous = 0, None
         for match in _CANDIDATE.finditer(text):
             at = match.start()
@@ -114,42 +136,39 @@ class NewsPunkt(PunktSentenceTokenizer):
                 word_start = 0
             else:
                 return None
-            if self.text_contains_sentbreak(text[word_start : at + 1] + match["after"]):
-                slices.append(slice(last_break, match.end()))
+            # The context Punkt is asked about: the word, the mark and what follows it.
+            context_end = match.end("after")
+            breaks = self._plain_decision(text, word_start, context_end)
+            if breaks is None:
+                breaks = super().text_contains_sentbreak(text[word_start:context_end])
+            if breaks:
+                bounds.append((last_break, match.end()))
                 last_break = match.start("next") if match["next"] else match.end()
             previous = at
-        slices.append(slice(last_break, len(text.rstrip())))
-        return slices
+        bounds.append((last_break, len(text.rstrip())))
+        return bounds
 
     def _realign_boundaries(self, text: str, slices: Iterator[slice]) -> Iterator[slice]:
         """Punkt's realignment of closing marks, its pattern tried only where it can match."""
-        slices = list(slices)
-        realign = 0
-        for index, current in enumerate(slices):
-            current = slice(current.start + realign, current.stop)
-            following = slices[index + 1] if index + 1 < len(slices) else None
-            closing = None
-            # Punkt's pattern looks for closing marks that open the next sentence: it cannot
-            # match a sentence that starts with a letter or a digit, the usual case.
-            if following is not None and not text[following.start : following.start + 1].isalnum():
-                closing = self._lang_vars.re_boundary_realignment.match(text[following])
-            if closing:
-                yield slice(current.start, following.start + len(closing.group(0).rstrip()))
-                realign = closing.end()
-            else:
-                realign = 0
-                if text[current]:
-                    yield current
+        pattern = (
+            self._lang_vars.re_boundary_realignment
+            if _ENGINES_DISAGREE.search(text)
+            else _REALIGNMENT
+        )
+        bounds = [(current.start, current.stop) for current in slices]
+        return iter([slice(start, stop) for start, stop in _realigned(text, bounds, pattern)])
 
     def text_contains_sentbreak(self, text: str) -> bool:
         """True when Punkt would break inside `text`, one candidate's context."""
         decided = self._plain_decision(text)
         return super().text_contains_sentbreak(text) if decided is None else decided
 
-    def _plain_decision(self, context: str) -> bool | None:
-        if _QUESTION_OR_EXCLAMATION.fullmatch(context):
+    def _plain_decision(self, text: str, start: int = 0, end: int | None = None) -> bool | None:
+        """Punkt's answer for the context `text[start:end]`, or None to ask Punkt itself."""
+        end = len(text) if end is None else end
+        if _QUESTION_OR_EXCLAMATION.fullmatch(text, start, end):
             return True  # "?" and "!" are their own token, always a break, and a token follows
-        found = _WORD_THEN_PERIOD.fullmatch(context)
+        found = _WORD_THEN_PERIOD.fullmatch(text, start, end)
         if found is None:
             return None
         token = found["token"]
@@ -158,10 +177,36 @@ class NewsPunkt(PunktSentenceTokenizer):
         if token.lower() not in self._params.abbrev_types:
             return True  # a word ending in a period, followed by a token: a break
         follower = found["next"]
+        if follower is None and found["spaced"]:
+            return None  # an abbreviation before a token that is no word ("Gen. “We")
         # An abbreviation ends a sentence only before a capitalised frequent sentence starter.
         return bool(follower and follower[0].isupper()) and (
             follower.lower() in self._params.sent_starters
         )
+
+
+def _realigned(
+    text: str, bounds: list[tuple[int, int]], pattern: re.Pattern
+) -> list[tuple[int, int]]:
+    """Punkt's `_realign_boundaries` on (start, stop) bounds: closing marks that open a
+    sentence ("He left.) Then") go back to the sentence before; empty sentences go."""
+    spans: list[tuple[int, int]] = []
+    realign = 0
+    last = len(bounds) - 1
+    for index, (start, stop) in enumerate(bounds):
+        start += realign
+        realign = 0
+        if index < last:
+            following, following_stop = bounds[index + 1]
+            if following < following_stop and text[following] in _CLOSING_MARKS:
+                closing = pattern.match(text[following:following_stop])
+                if closing:
+                    spans.append((start, following + len(closing.group(0).rstrip())))
+                    realign = closing.end()
+                    continue
+        if start < stop:
+            spans.append((start, stop))
+    return spans
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +229,7 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     candidate = _BREAK_CANDIDATE.search(text, start, end)
     if candidate is None or _CLOSING_TAIL.match(text, candidate.start(), end):
         return [(start, end)]  # no candidate, or only the closing one
-    return [(start + s, start + e) for s, e in punkt().span_tokenize(text[start:end])]
+    return [(start + s, start + e) for s, e in punkt().sentence_spans(text[start:end])]
 
 
 # Breaks untrained Punkt makes that news prose never has: after a run of capital initials
@@ -193,11 +238,14 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _ENDS_WITH_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 _ENDS_WITH_NUMBER_SIGN = re.compile(r"(?:^|[\s(])No\.$")
 _STARTS_WITH_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
+_BEFORE_FINAL_PERIOD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZo")  # before either one's "."
 
 
 def is_false_break(text: str, before_end: int, after_start: int) -> bool:
     """True when a break between `text[:before_end]` and `text[after_start:]` must be joined."""
     before = text[max(0, before_end - 12) : before_end]
+    if before.endswith(".") and before[-2:-1] not in _BEFORE_FINAL_PERIOD:
+        return False  # the usual break: both patterns end in "o." or a capital and "."
     if _ENDS_WITH_NUMBER_SIGN.search(before):
         return text[after_start : after_start + 1].isdigit()
     if _ENDS_WITH_INITIALS.search(before):
@@ -217,6 +265,30 @@ def join_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return joined
 
 
+# The sentences of every text split inside `sentences_held()`, while it lasts (else None).
+_held: dict[str, tuple[Sentence, ...]] | None = None
+
+
+@contextmanager
+def sentences_held() -> Iterator[None]:
+    """Inside the block `segment` keeps the sentences of every text it splits, not only the
+    last `SEGMENT_CACHE_SIZE`.
+
+    For a frame of more reports than that, which several extractors map over in turn
+    (figures, then quotes): each report is then split once, not once per extractor. The
+    sentences go when the block ends; until then they take about half the memory of the
+    texts, which the frame holds anyway. Blocks may nest: the outermost one decides.
+    """
+    global _held
+    outer = _held
+    if outer is None:
+        _held = {}
+    try:
+        yield
+    finally:
+        _held = outer
+
+
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)
 def segment(text: str) -> tuple[Sentence, ...]:
     """Sentences of the kept paragraphs of `text` (furniture removed), in text order.
@@ -224,7 +296,18 @@ def segment(text: str) -> tuple[Sentence, ...]:
     Figures, quotes and the language pages all need the sentences of the same report, so
     the result is remembered for the last `SEGMENT_CACHE_SIZE` texts and shared: a tuple of
     frozen sentences, which no caller can change. `segment.cache_clear()` forgets them.
+    Inside `sentences_held()` every text's sentences are remembered until the block ends.
     """
+    if _held is None:
+        return _split_report(text)
+    sentences = _held.get(text)
+    if sentences is None:
+        sentences = _held[text] = _split_report(text)
+    return sentences
+
+
+def _split_report(text: str) -> tuple[Sentence, ...]:
+    """`segment(text)`, computed."""
     sentences: list[Sentence] = []
     kept, _ = content_lines(text)
     for paragraph_no, (p_start, p_end) in enumerate(kept):
