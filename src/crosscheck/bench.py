@@ -32,7 +32,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .articles import content_lines, load_articles, segment
+from .articles import content_lines, load_articles, segment, sentences_held
 from .bench_corpus import split, synthetic_reports, write_corpus
 from .errors import CrosscheckError
 from .eval_report import write_atomically
@@ -62,11 +62,12 @@ def run_stage(stage: str, chunk: object) -> object:
     if stage == "sentences":
         return [segment(text) for text in chunk]
     if stage == "extraction":
-        return (
-            [segment(text) for text in chunk["text"]],
-            _extractor("figures")(chunk),
-            _extractor("quotes")(chunk),
-        )
+        with sentences_held():  # each report split once, however many reports a chunk holds
+            return (
+                [segment(text) for text in chunk["text"]],
+                _extractor("figures")(chunk),
+                _extractor("quotes")(chunk),
+            )
     return _extractor(stage)(chunk)
 
 

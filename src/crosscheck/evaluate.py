@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .articles import load_articles
+from .articles import load_articles, sentences_held
 from .errors import CrosscheckError
 from .eval_review import apply_review, load_review
 from .eval_scoring import (
@@ -76,36 +76,37 @@ def evaluate_corpus(corpus: str | Path, progress: Callable[[str], None] | None =
     texts = articles["text"].to_dict()
     gold_figures, gold_quotes = gold_frames(gold, texts)
     result: dict = {"corpus": str(corpus), "articles": len(articles)}
-    for name, module, function, gold_frame, scorer in (
-        ("figures", "figures", "extract_figures", gold_figures, score_figures),
-        ("quotes", "quotes", "extract_quotes", gold_quotes, score_quotes),
-    ):
-        extract = load_extractor(module, function)
-        if isinstance(extract, str):
-            say(f"{name}: not scored, {extract}")
-            result[name] = {"unavailable": extract}
-            continue
-        scored_ids = [a for a, g in gold.items() if name == "quotes" or g.figures is not None]
-        predicted = None
-        if scored_ids:
-            say(f"extracting {name} from {len(scored_ids)} article(s)")
-            predicted = extract(articles.loc[scored_ids])
-        if predicted is not None and "article_id" not in predicted.columns:
-            predicted = predicted.reset_index()  # extractors may index rows by article_id
-        if predicted is None or predicted.empty:
-            predicted = pd.DataFrame(columns=["article_id", "start", "end"])
-        predicted = predicted[predicted["article_id"].isin(scored_ids)].reset_index(drop=True)
-        set_aside = 0
-        if name == "quotes" and direct_quotes_only(gold_frame) and "kind" in predicted.columns:
-            partial = predicted["kind"] == "partial"
-            set_aside = int(partial.sum())
-            predicted = predicted[~partial].reset_index(drop=True)
-        section = scorer(gold_frame, predicted, texts)
-        if name == "quotes":
-            section["partial_not_scored"] = set_aside
-        section["scored_articles"] = len(scored_ids)
-        section["per_article"] = per_article(section)
-        result[name] = section
+    with sentences_held():  # figures and quotes share each report's sentences
+        for name, module, function, gold_frame, scorer in (
+            ("figures", "figures", "extract_figures", gold_figures, score_figures),
+            ("quotes", "quotes", "extract_quotes", gold_quotes, score_quotes),
+        ):
+            extract = load_extractor(module, function)
+            if isinstance(extract, str):
+                say(f"{name}: not scored, {extract}")
+                result[name] = {"unavailable": extract}
+                continue
+            scored_ids = [a for a, g in gold.items() if name == "quotes" or g.figures is not None]
+            predicted = None
+            if scored_ids:
+                say(f"extracting {name} from {len(scored_ids)} article(s)")
+                predicted = extract(articles.loc[scored_ids])
+            if predicted is not None and "article_id" not in predicted.columns:
+                predicted = predicted.reset_index()  # extractors may index rows by article_id
+            if predicted is None or predicted.empty:
+                predicted = pd.DataFrame(columns=["article_id", "start", "end"])
+            predicted = predicted[predicted["article_id"].isin(scored_ids)].reset_index(drop=True)
+            set_aside = 0
+            if name == "quotes" and direct_quotes_only(gold_frame) and "kind" in predicted.columns:
+                partial = predicted["kind"] == "partial"
+                set_aside = int(partial.sum())
+                predicted = predicted[~partial].reset_index(drop=True)
+            section = scorer(gold_frame, predicted, texts)
+            if name == "quotes":
+                section["partial_not_scored"] = set_aside
+            section["scored_articles"] = len(scored_ids)
+            section["per_article"] = per_article(section)
+            result[name] = section
     return result
 
 
