@@ -73,7 +73,7 @@ def test_a_source_without_bodies_is_a_clear_error():
 
 
 def test_bench_measures_every_stage(tmp_path):
-    result = bench.bench(ROOT / "data", 6, seed=3, workers=2)
+    result = bench.bench(ROOT / "data", 6, seed=3, workers=2, real_repeats=1)
     assert (
         result["n"] == 6 and result["megabytes"] > 0 and set(result["stages"]) == set(bench.STAGES)
     )
@@ -82,11 +82,15 @@ def test_bench_measures_every_stage(tmp_path):
         assert measured["articles_per_s"] > 0 and measured["mb_per_s"] > 0
         assert measured["cpu_articles_per_s"] > 0 and measured["cpu_mb_per_s"] > 0
         assert measured["peak_mb"] >= 0 and measured["speedup"] > 0
-    again = bench.bench(ROOT / "data", 6, seed=3, workers=1)
+    again = bench.bench(ROOT / "data", 6, seed=3, workers=1, real_repeats=0)
     assert again["digest"] == result["digest"]
     table = bench.format_table(result)
     assert "articles/s" in table and "CPU MB/s" in table and "load average at start" in table
     assert "whole extraction (sentences + figures + quotes)" in table
+    real = result["real_reports"]
+    assert real["reports"] == 2 and real["cpu_mb_per_s"] > 0 and real["rough"]
+    assert "the 2 real reports of the corpus" in table and "rough rate" in table
+    assert "real_reports" not in again
 
 
 def test_every_stage_splits_its_own_sentences():
@@ -128,3 +132,16 @@ def test_make_bench_smoke(tmp_path):
     saved = json.loads((tmp_path / "bench.json").read_text())
     assert set(saved["stages"]) == set(bench.STAGES)
     assert saved["stages"]["sentences"]["articles_per_s"] > 0
+
+
+def test_real_reports_are_read_once_by_a_fresh_process():
+    from crosscheck.bench_real import describe_real_rate, real_reports_rate
+
+    real = real_reports_rate(ROOT / "data" / "articles.csv", repeats=1)
+    assert real["reports"] == 2 and real["repeats"] == 1
+    assert real["megabytes"] == pytest.approx(
+        sum(p.stat().st_size for p in (ROOT / "data" / "articles").glob("*.txt")) / 1e6, rel=0.05
+    )
+    fast = {**real, "cpu_mb_per_s": 3.5, "rough": False}
+    assert describe_real_rate(fast, 3.0).endswith("meets the target of 3 MB/s")
+    assert "below the target" in describe_real_rate({**fast, "cpu_mb_per_s": 2.9}, 3.0)
