@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .attribution_words import (
     CLAUSE_BREAKERS,
@@ -65,7 +66,7 @@ _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Speaker:
     """A parsed speaker phrase: `name` for a person, else `description` (or a `pronoun`)."""
 
@@ -157,11 +158,14 @@ def _ends_with_name(part: str) -> bool:
     return is_name_token(last) and lexicon().org_words.get(last) != "time"
 
 
+@lru_cache(maxsize=16384)
 def parse_speaker(phrase: str, head_first: bool = False) -> Speaker | None:
     """Split a subject phrase into name or description, role and organisation; None if none.
 
     `head_first`: the phrase follows its cue ("said X, the Y of Z"), so its first comma part
-    is the speaker and the rest describes them.
+    is the speaker and the rest describes them. A pure function of a short phrase (the same
+    phrases, "he said", "the official", come back report after report), so its answers are
+    kept; a Speaker is frozen, so a kept answer cannot be changed by a caller.
     """
     phrase = _PARENTHESIS.sub("", phrase).strip(" ,;:-\u2014\u2013\"'\u201c\u201d\u2018\u2019")
     if not phrase or len(phrase) > 250:

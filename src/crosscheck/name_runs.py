@@ -85,12 +85,9 @@ def read_run(text: str, start: int, run: str, p_start: int) -> RunReading:
     people: list[Mention] = []
     spans: list[tuple[str, int, int, str]] = []
     singles: list[tuple[int, str]] = []
-    for piece_start, piece_end, words in _within_sentences(run, start):
-        capitalised = [(offset, word) for offset, word in words if word[:1].isupper()]
-        headline = _names_in_headline_run(capitalised)
-        named = _named_by(tuple(word for _, word in words))
-        if named and (headline and not named[1]):
-            named = None  # "New Mitt Romney" cut from a headline
+    for piece in _pieces_of(run):
+        piece_start, piece_end = start + piece.start, start + piece.end
+        named = piece.named
         if named and _not_a_person_before(text, piece_start, p_start):
             named = None
         if named:
@@ -99,9 +96,47 @@ def read_run(text: str, start: int, run: str, p_start: int) -> RunReading:
             people.append(Mention(position, name, role, gender, end=piece_end))
             spans.append((name, piece_start, piece_end, role))
         else:
-            people.extend(headline)
-            singles.extend((offset, bare(word)) for offset, word in capitalised)
+            people.extend(
+                Mention(start + offset, name, "", gender) for offset, name, gender in piece.headline
+            )
+            singles.extend((start + offset, word) for offset, word in piece.singles)
     return RunReading(tuple(people), tuple(spans), tuple(singles))
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """What one piece of a run (cut at sentence ends) names, offsets from the run's start,
+    before the words in front of the run are read: the name, role and gender its words give
+    (None if none), the headline names in it and its capitalised words, bare."""
+
+    start: int
+    end: int
+    named: tuple[str, str, str] | None
+    headline: tuple[tuple[int, str, str], ...]  # offset, name, gender
+    singles: tuple[tuple[int, str], ...]
+
+
+@lru_cache(maxsize=16384)
+def _pieces_of(run: str) -> tuple[_Piece, ...]:
+    """The pieces of a run of several words, read from the run alone: a pure function of a short
+    string (names recur within and across reports), so its answers are kept."""
+    pieces = []
+    for piece_start, piece_end, words in _within_sentences(run, 0):
+        capitalised = [(offset, word) for offset, word in words if word[:1].isupper()]
+        headline = _names_in_headline_run(capitalised)
+        named = _named_by(tuple(word for _, word in words))
+        if named and (headline and not named[1]):
+            named = None  # "New Mitt Romney" cut from a headline
+        pieces.append(
+            _Piece(
+                piece_start,
+                piece_end,
+                named,
+                tuple((m.position, m.name, m.gender) for m in headline),
+                tuple((offset, bare(word)) for offset, word in capitalised),
+            )
+        )
+    return tuple(pieces)
 
 
 _PLACE_OR_BODY_WORDS = ("in", "at", "near", "outside", "across", "of", "on", "for", "the")
