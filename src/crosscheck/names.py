@@ -16,7 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from .attribution_words import (
     RELATIVE_OPENERS,
@@ -48,12 +49,20 @@ _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+)*(?:[a-z][\w-]*[ \t]+){1,
 APPOSITIVE_ROLE = re.compile(r",[ \t]+((?:the[ \t]+)?[a-zA-Z][^,.;\"“”\n]{2,80}?)(?=,|\.\s|\.$|$)")
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     """A capitalised word not yet looked up: a person if it resolves to one (or is a first name)."""
 
     position: int
     word: str
+
+
+@lru_cache(maxsize=65536)
+def _may_name(word: str) -> bool:
+    """Whether a capitalised word can be a word of a person's name: a known first name, or a
+    name token that is no organisation, place or time word ("Iraq", "Monday" name no one)."""
+    return bool(word) and (
+        word in first_name_genders() or (is_name_token(word) and word not in lexicon().org_words)
+    )
 
 
 def _name_words(name: str) -> list[str]:
@@ -130,10 +139,7 @@ class NameIndex:
         if found is not None:
             return found
         found = []
-        if word and (
-            word in first_name_genders()
-            or (is_name_token(word) and word not in lexicon().org_words)
-        ):  # a name holds no other words ("Iraq", "Monday" name no one)
+        if _may_name(word):
             text, last_run, size = self.text, (-1, -1), len(word)
             ends_run_word = not word.endswith(".")  # a word to which no run word can add
             position = text.find(word)
@@ -269,7 +275,8 @@ class NameIndex:
         """Acronym → long form, where the report wrote "US Central Command (Centcom)"."""
         if self._aliases is None:
             text = self.text
-            found = _ALIAS.finditer(text) if _ALIAS_LABEL.search(text) else ()
+            has_label = "(" in text and _ALIAS_LABEL.search(text)  # no "(", no label
+            found = _ALIAS.finditer(text) if has_label else ()
             self._aliases = {m.group(2): m.group(1) for m in found if m.group(2) != m.group(1)}
         return self._aliases
 
@@ -322,7 +329,9 @@ class NameIndex:
                 for start, run in zip(*self._runs_of(number), strict=True):
                     reading = self._reading(number, start, run)
                     people.extend(reading.people)
-                    words.extend(_Word(offset, word) for offset, word in reading.singles)
+                    words.extend(
+                        _Word(offset, word) for offset, word in reading.singles if _may_name(word)
+                    )  # a word that cannot name anyone would only be skipped by mentions_before
             entries = sorted(people + words, key=lambda entry: entry.position)
             listed = self._listed[number] = (entries, [entry.position for entry in entries])
             for speaker in self._speakers_waiting.pop(number, []):

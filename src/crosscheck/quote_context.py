@@ -54,10 +54,14 @@ _TURN_LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,2})
 _DASH_SOURCE = re.compile(r"[ \t]*-+[ \t]*[A-Z]")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _INFINITIVE = re.compile(r"\bto\s+$")
-_ADVERBS = (
+# Up to two adverbs or auxiliaries closing a subject phrase ("Smith also has" said): cut off.
+_TRAILING_ADVERBS = re.compile(
     r"(?:(?:also|later|then|once|again|further|earlier|previously|recently"
-    r"|has|have|had|would|will|\w+ly)\s+){0,2}"
+    r"|has|have|had|would|will|\w+ly)\s+){0,2}$"
 )
+_CLAUSE_STOP = re.compile(r"[.;:!?]\s|\"")  # where the words before a cue stop being its subject
+_ACCORDING_END = re.compile(r";\s|,\s+(?=[a-z])")  # where "according to X" ends
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _paragraph_spans(sentences: list[Sentence]) -> list[tuple[int, int]]:
@@ -137,7 +141,7 @@ class Report:
             return found
         match = self.cue.search(zone, 0, 200)
         if match and not _ACCORDING.match(match.group()):
-            subject = re.sub(_ADVERBS + r"$", "", zone[: match.start()] + " ").strip()
+            subject = _TRAILING_ADVERBS.sub("", zone[: match.start()] + " ").strip()
             if strict:
                 subject = subject.rsplit(",", 1)[-1].strip()
                 first = subject.split()[0].lower() if subject.split() else ""
@@ -156,7 +160,7 @@ class Report:
         return self._according(zone, match, offset) if match else None
 
     def _according(self, zone: str, match: re.Match, offset: int) -> Attribution | None:
-        rest = re.split(r";\s|,\s+(?=[a-z])", zone[match.end() :], maxsplit=1)[0]
+        rest = _ACCORDING_END.split(zone[match.end() :], maxsplit=1)[0]
         return self._make(rest, "according to", offset)
 
     def before(self, seg: Segment, zone_start: int) -> Attribution | None:
@@ -176,8 +180,8 @@ class Report:
                 found = self.subject_at(zone_start, zone_start + match.start(), match.group())
             else:
                 floor = cues[number - 1].end() if number else 0
-                subject = re.split(r"[.;:!?]\s|\"", zone[floor : match.start()])[-1]
-                subject = re.sub(_ADVERBS + r"$", "", subject + " ").strip()
+                subject = _CLAUSE_STOP.split(zone[floor : match.start()])[-1]
+                subject = _TRAILING_ADVERBS.sub("", subject + " ").strip()
                 found = self._make(subject, match.group(), zone_start + match.start())
             if found:
                 found.written = found.written or bool(STATEMENT_WORDS.search(zone))
@@ -193,7 +197,7 @@ class Report:
         if inner.speaker.name or inner.speaker.pronoun or not earlier:
             return None
         outer = earlier[-1]
-        subject = re.split(r"[.;:!?]\s|\"", zone[: outer.start()])[-1].strip()
+        subject = _CLAUSE_STOP.split(zone[: outer.start()])[-1].strip()
         words = subject.split()
         if not words or words[-1].lower() not in DOCUMENTS:
             return None
@@ -250,7 +254,7 @@ class Report:
         intro = _INTRO.match(zone)
         offset = intro.end() if intro else len(zone) - len(zone.lstrip(" -\u2014\u2013"))
         titles = lexicon().titles
-        for match in re.finditer(r"\S+", zone[offset:]):
+        for match in _NON_SPACE.finditer(zone[offset:]):
             word = match.group()
             bare_word = word.strip(",")
             lower_ok = (
