@@ -70,6 +70,11 @@ CAPITAL_RUN = re.compile(_RUN.format(particles=_PARTICLES, repeat="*"))
 # Only the runs of two words or more, the ones that can name a person: each match of this is a
 # match of CAPITAL_RUN (same place, same length); every other match of CAPITAL_RUN is one word.
 SEVERAL_WORD_RUN = re.compile(_RUN.format(particles=_PARTICLES, repeat="+"))
+# A word is one of a run of several only with a neighbour in it: the run goes on after the word
+# (this, matched at the word's end), or a capitalised word or particle ends, spaces apart, just
+# before it (PREVIOUS_WORD, matched on the reversed text at the word's start: the word before).
+RUN_GOES_ON = re.compile(rf"[\w'’.\-]*+\s+(?:(?:{_PARTICLES})[\-\s])?[A-Z]")
+PREVIOUS_WORD = re.compile(r"\s+([\w'’.\-]+)")
 # Capitalised words after "in"/"at" name a place ("in Colorado Springs"), and after a
 # capitalised word + of/on/for the rest of a body's name ("Commission on Presidential Debates").
 _NOT_A_PERSON_BEFORE = re.compile(

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .attribution_words import (
+    PARTICLES,
     RELATIVE_OPENERS,
     SUFFIXES,
     bare,
@@ -29,6 +30,8 @@ from .attribution_words import (
 )
 from .name_runs import (
     CAPITAL_RUN,
+    PREVIOUS_WORD,
+    RUN_GOES_ON,
     SEVERAL_WORD_RUN,
     Mention,
     RunReading,
@@ -80,6 +83,7 @@ class NameIndex:
         sentence_starts: list[int],
     ):
         self.text = text
+        self._reversed = text[::-1]  # for the word before a position (name_runs.PREVIOUS_WORD)
         self.sentence_starts = sentence_starts
         self._paragraphs = spans
         self._paragraph_starts = [start for start, _ in spans]
@@ -149,7 +153,8 @@ class NameIndex:
                     number >= 0
                     and position < self._paragraphs[number][1]
                     and not (ends_run_word and _WORD_GOES_ON.match(text, position + size))
-                ):  # "Syria" in "Syrian …" is no word of a run
+                    and (not several or self._has_neighbour(number, position, size))
+                ):  # "Syria" in "Syrian …" is no word of a run; a lone word none of several
                     starts, runs = self._runs_of(number, several)
                     index = bisect.bisect_right(starts, position) - 1
                     if (
@@ -162,6 +167,20 @@ class NameIndex:
                 position = text.find(word, position + 1)
         self._holding[word, several] = found
         return found
+
+    def _has_neighbour(self, number: int, position: int, size: int) -> bool:
+        """Whether the word of `size` characters at `position` (in paragraph `number`) has a
+        neighbour it could form a run of several words with: without one, no such run holds it,
+        and the paragraph's runs need not be read for it."""
+        p_start, p_end = self._paragraphs[number]
+        if RUN_GOES_ON.match(self.text, position + size, p_end):
+            return True
+        length = len(self.text)
+        before = PREVIOUS_WORD.match(self._reversed, length - position, length - p_start)
+        if before is None:
+            return False
+        word = before.group(1)[::-1]
+        return word in PARTICLES or _HAS_CAPITAL.search(word) is not None
 
     def _people_named(self, key: str, which: int) -> list[Mention]:
         """People whose name's last (which=-1) or first (which=0) word is `key`."""
@@ -383,6 +402,7 @@ def _insert(listed: tuple[list, list[int]], mention: Mention) -> None:
     positions.insert(index, mention.position)
 
 
+_HAS_CAPITAL = re.compile(r"[A-Z]")
 _WORD_GOES_ON = re.compile(r"[\w\-]")  # a word of a run goes on past a character like these
 _IN_RUN_WORD = re.compile(r"[\w'’.\-]")  # the characters of a run's words
 
