@@ -19,9 +19,9 @@ from .attribution import (
     CLAUSE_BREAKERS,
     DOCUMENTS,
     SPOKESPEOPLE,
-    STATEMENT_WORDS,
     Speaker,
     lexicon,
+    names_statement,
     organisation_in,
     parse_speaker,
     written_cue,
@@ -137,7 +137,7 @@ class Report:
                 head + ("," + rest if rest else ""), match.group(), offset, head_first=True
             )
             if found:
-                found.written = found.written or bool(STATEMENT_WORDS.search(zone))
+                found.written = found.written or names_statement(zone)
             return found
         match = self.cue.search(zone, 0, 200)
         if match and not _ACCORDING.match(match.group()):
@@ -149,7 +149,7 @@ class Report:
                     subject = ""
             found = self._make(subject, match.group(), offset)
             if found:
-                found.written = found.written or bool(STATEMENT_WORDS.search(zone))
+                found.written = found.written or names_statement(zone)
                 return found
         return self.according_after(seg, next_open)
 
@@ -184,7 +184,7 @@ class Report:
                 subject = _TRAILING_ADVERBS.sub("", subject + " ").strip()
                 found = self._make(subject, match.group(), zone_start + match.start())
             if found:
-                found.written = found.written or bool(STATEMENT_WORDS.search(zone))
+                found.written = found.written or names_statement(zone)
                 framed = self._document_frame(zone, zone_start, cues[:number], found)
                 return framed or found
         return None
