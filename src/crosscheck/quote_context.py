@@ -59,6 +59,20 @@ _TRAILING_ADVERBS = re.compile(
     r"(?:(?:also|later|then|once|again|further|earlier|previously|recently"
     r"|has|have|had|would|will|\w+ly)\s+){0,2}$"
 )
+
+
+def _without_trailing_adverbs(phrase: str) -> str:
+    """`phrase` without the adverbs or auxiliaries that end it ("Smith also has " → "Smith "), as
+    _TRAILING_ADVERBS.sub cuts them. They are whole words, at most the last two, so only those
+    two words are matched: the pattern, tried at every place, costs far more on the whole."""
+    words = phrase.split()
+    if len(words) <= 2:
+        return _TRAILING_ADVERBS.sub("", phrase)
+    last_start = len(phrase.rstrip()) - len(words[-1])
+    tail = len(phrase[:last_start].rstrip()) - len(words[-2])  # the last two words and after
+    return phrase[:tail] + _TRAILING_ADVERBS.sub("", phrase[tail:])
+
+
 _CLAUSE_STOP = re.compile(r"[.;:!?]\s|\"")  # where the words before a cue stop being its subject
 _ACCORDING_END = re.compile(r";\s|,\s+(?=[a-z])")  # where "according to X" ends
 _NON_SPACE = re.compile(r"\S+")
@@ -141,7 +155,7 @@ class Report:
             return found
         match = self.cue.search(zone, 0, 200)
         if match and not _ACCORDING.match(match.group()):
-            subject = _TRAILING_ADVERBS.sub("", zone[: match.start()] + " ").strip()
+            subject = _without_trailing_adverbs(zone[: match.start()] + " ").strip()
             if strict:
                 subject = subject.rsplit(",", 1)[-1].strip()
                 first = subject.split()[0].lower() if subject.split() else ""
@@ -181,7 +195,7 @@ class Report:
             else:
                 floor = cues[number - 1].end() if number else 0
                 subject = _CLAUSE_STOP.split(zone[floor : match.start()])[-1]
-                subject = _TRAILING_ADVERBS.sub("", subject + " ").strip()
+                subject = _without_trailing_adverbs(subject + " ").strip()
                 found = self._make(subject, match.group(), zone_start + match.start())
             if found:
                 found.written = found.written or names_statement(zone)
