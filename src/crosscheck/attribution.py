@@ -95,8 +95,10 @@ _ORG_AFTER_PREPOSITION = re.compile(
 _ORG_LOWER = re.compile(r"\b(?:of|for|at)\s+(the\s+[a-z][\w-]*)\s*$")
 
 
+@lru_cache(maxsize=16384)
 def organisation_in(role: str) -> str:
-    """The organisation a role names: after of/for/at, or its leading capitalised words."""
+    """The organisation a role names: after of/for/at, or its leading capitalised words (a pure
+    function of a short string, asked for every speaker: its answers are kept)."""
     if not role:
         return ""
     match = _ORG_AFTER_PREPOSITION.search(role)

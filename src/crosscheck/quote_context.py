@@ -80,11 +80,12 @@ _NON_SPACE = re.compile(r"\S+")
 
 def _paragraph_spans(sentences: list[Sentence]) -> list[tuple[int, int]]:
     """Kept paragraphs as (start, end), from the sentences `segment()` found in them."""
-    spans: dict[int, tuple[int, int]] = {}
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
     for sentence in sentences:
-        start, _ = spans.get(sentence.paragraph_no, (sentence.start, sentence.end))
-        spans[sentence.paragraph_no] = (start, sentence.end)
-    return [spans[number] for number in sorted(spans)]
+        starts.setdefault(sentence.paragraph_no, sentence.start)
+        ends[sentence.paragraph_no] = sentence.end
+    return [(starts[number], ends[number]) for number in sorted(starts)]
 
 
 class Report:
