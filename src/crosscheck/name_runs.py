@@ -85,11 +85,9 @@ _TITLE_OF = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+)+of[ \t]+(?:the[ \t]+)?)$")
 
 def read_run(text: str, start: int, run: str, p_start: int) -> RunReading:
     """The people and single words of the run `run` found at `start` in a paragraph at `p_start`."""
-    if len(run.split()) == 1:
-        # One word never names a person on its own: it is a single word, its full stop cut
-        # when the stop ends a sentence, as the pieces below would cut it.
-        word = run[:-1] if run.endswith(".") and bare(run) != run else run
-        return RunReading((), (), ((start, bare(word)),))
+    word = single_word(run)
+    if word is not None:
+        return RunReading((), (), ((start, word),))
     people: list[Mention] = []
     spans: list[tuple[str, int, int, str]] = []
     singles: list[tuple[int, str]] = []
@@ -109,6 +107,16 @@ def read_run(text: str, start: int, run: str, p_start: int) -> RunReading:
             )
             singles.extend((start + offset, word) for offset, word in piece.singles)
     return RunReading(tuple(people), tuple(spans), tuple(singles))
+
+
+@lru_cache(maxsize=65536)
+def single_word(run: str) -> str | None:
+    """The word a run of one word writes, None for a run of several. One word never names a
+    person on its own: it is a single word, its full stop cut when the stop ends a sentence,
+    as the pieces of a longer run would cut it."""
+    if len(run.split()) != 1:
+        return None
+    return bare(run[:-1] if run.endswith(".") and bare(run) != run else run)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from .name_runs import (
     RunReading,
     first_name_genders,
     read_run,
+    single_word,
 )
 
 __all__ = ["APPOSITIVE_ROLE", "Mention", "NameIndex", "first_name_genders"]
@@ -346,6 +347,11 @@ class NameIndex:
             words: list = []
             if number < len(self._paragraphs):
                 for start, run in zip(*self._runs_of(number), strict=True):
+                    word = single_word(run)
+                    if word is not None:  # a run of one word: at most a word to look up
+                        if _may_name(word):
+                            words.append(_Word(start, word))
+                        continue
                     reading = self._reading(number, start, run)
                     people.extend(reading.people)
                     words.extend(
