@@ -109,7 +109,7 @@ def read_run(text: str, start: int, run: str, p_start: int) -> RunReading:
     return RunReading(tuple(people), tuple(spans), tuple(singles))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def single_word(run: str) -> str | None:
     """The word a run of one word writes, None for a run of several. One word never names a
     person on its own: it is a single word, its full stop cut when the stop ends a sentence,
