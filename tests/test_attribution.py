@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from crosscheck.attribution import is_name_token
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosscheck.attribution import STATEMENT_WORDS, is_name_token, names_statement
 from crosscheck.quotes import quotes_in_text
 
 
@@ -259,3 +262,22 @@ def test_first_name_in_a_title_case_headline_gives_the_full_name():
         '"What is he hiding in those invoices?" she said.\n'
     )
     assert only(text)["speaker"] == "Paula Grant"
+
+
+STATEMENT_PIECES = st.sampled_from(
+    ["Statement", "statements", "TWEET", "tweeted", "E-mail", "op-ed", "Op-Ed", "wrote"]
+    + ["communiqué", "communique", "memos", "said", "in a", " ", "-", "_", "x", "ſ", "ı", "İ", "é"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(STATEMENT_PIECES, max_size=8))
+def test_a_statement_is_named_where_the_case_blind_pattern_finds_one(pieces):
+    text = "".join(pieces)
+    assert names_statement(text) == bool(STATEMENT_WORDS.search(text))
+
+
+def test_a_statement_is_named_in_any_case_as_a_whole_word():
+    assert names_statement("in a STATEMENT on Monday")
+    assert names_statement("she ſtatement")  # ignoring case, "ſ" is an "s"
+    assert not names_statement("a posterior view")

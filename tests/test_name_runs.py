@@ -132,3 +132,27 @@ def test_the_runs_read_for_a_word_name_everyone_a_run_holding_it_names(pieces, w
     assert [p for p in read if word in p.name.split()] == [
         p for r in every for p in r.people if word in p.name.split()
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(NAME_WORDS, BETWEEN_WORDS | st.sampled_from([" al ", " (", "\t"])), max_size=12
+    ),
+    st.sampled_from(["Smith", "Syria", "S.", "Assad", "John", "Mary", "Ban", "Ki-moon"]),
+)
+def test_a_word_without_a_neighbour_is_passed_over_only_where_no_run_of_several_holds_it(
+    pieces, word
+):
+    text = "".join(w + between for w, between in pieces)
+    reading_every_paragraph = _index(text)
+    reading_every_paragraph._has_neighbour = lambda *_: True
+    assert _index(text)._readings_holding(word) == reading_every_paragraph._readings_holding(word)
+
+
+def test_a_word_has_a_neighbour_when_a_capitalised_word_or_particle_stands_next_to_it():
+    assert not _index("Smith said.")._has_neighbour(0, 0, 5)
+    assert not _index("said, Smith")._has_neighbour(0, 6, 5)
+    assert _index("Mr Smith said.")._has_neighbour(0, 3, 5)
+    assert _index("Bashar al Assad")._has_neighbour(0, 10, 5)
+    assert _index("John Smith")._has_neighbour(0, 0, 4)

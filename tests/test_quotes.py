@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosscheck.attribution import parse_speaker
+from crosscheck.quote_context import _TRAILING_ADVERBS, _without_trailing_adverbs
 from crosscheck.quotes import FRAME_COLUMNS, QUOTE_COLUMNS, extract_quotes, quotes_in_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -401,3 +402,21 @@ def test_quote_word_count_and_title_case_read_the_words_findall_gives(content):
         w[:1].isupper() or w in quote_marks._SMALL_WORDS or w[:1].isdigit() for w in words
     )
     assert quote_marks._title_case(quote_marks._WORD.finditer(content)) == expected
+
+
+ADVERB_PIECES = st.sampled_from(
+    ["also", "has", "quickly", "Kelly", "ly", "Smith", "U.S.", "reportedly", "-ly", "once"]
+    + [",", " ", "  ", "\t", "\u00a0", "\n", "wouldly"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ADVERB_PIECES, max_size=8))
+def test_trailing_adverbs_are_cut_as_the_pattern_cuts_them_over_the_whole_phrase(pieces):
+    phrase = "".join(pieces) + " "
+    assert _without_trailing_adverbs(phrase) == _TRAILING_ADVERBS.sub("", phrase)
+
+
+def test_up_to_two_trailing_adverbs_are_cut():
+    assert _without_trailing_adverbs("Mr. Smith also has ") == "Mr. Smith "
+    assert _without_trailing_adverbs("the minister reportedly ") == "the minister "

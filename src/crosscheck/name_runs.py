@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .attribution_words import (
     PARTICLES,
@@ -36,9 +37,11 @@ def first_name_genders() -> dict[str, str]:
     return {row["name"]: row.get("gender", "") for row in lexicon_rows("first_names.csv", "name")}
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A person named in the report: where, the full name, the role written with it."""
+class Mention(NamedTuple):
+    """A person named in the report: where, the full name, the role written with it.
+
+    A named tuple rather than a frozen dataclass: as immutable, and several times quicker to
+    build (a report's pronoun searches build thousands)."""
 
     position: int
     name: str
@@ -48,9 +51,8 @@ class Mention:
     end: int = -1  # end of the words that name the person, when known
 
 
-@dataclass(frozen=True)
-class RunReading:
-    """What one run of capitalised words names."""
+class RunReading(NamedTuple):
+    """What one run of capitalised words names (a named tuple, quick to build, like Mention)."""
 
     people: tuple[Mention, ...]  # full names, in order (a headline's names included)
     spans: tuple[tuple[str, int, int, str], ...]  # name, start, end, role (outside headlines)
@@ -60,13 +62,19 @@ class RunReading:
 # Capitalised words joined by spaces (a particle may come between: "Bashar al-Assad"); the last
 # word keeps only a final period ("the U.S." is "U." then "S."). Written to open with its first
 # capital letter, so the regex engine skips straight to candidates: the same matches as
-# (?:[A-Z][\w'’.\-]*\s+(?:particle[\-\s])?)*[A-Z][\w'’\-]*\.? but several times faster.
-_RUN = r"[A-Z](?:[\w'’.\-]*\s+(?:(?:{particles})[\-\s])?[A-Z]){repeat}[\w'’\-]*\.?"
+# (?:[A-Z][\w'’.\-]*\s+(?:particle[\-\s])?)*[A-Z][\w'’\-]*\.? but several times faster. A word's
+# letters are taken possessively (*+): giving some back can never let a space follow.
+_RUN = r"[A-Z](?:[\w'’.\-]*+\s+(?:(?:{particles})[\-\s])?[A-Z]){repeat}[\w'’\-]*+\.?"
 _PARTICLES = "|".join(sorted(PARTICLES))
 CAPITAL_RUN = re.compile(_RUN.format(particles=_PARTICLES, repeat="*"))
 # Only the runs of two words or more, the ones that can name a person: each match of this is a
 # match of CAPITAL_RUN (same place, same length); every other match of CAPITAL_RUN is one word.
 SEVERAL_WORD_RUN = re.compile(_RUN.format(particles=_PARTICLES, repeat="+"))
+# A word is one of a run of several only with a neighbour in it: the run goes on after the word
+# (this, matched at the word's end), or a capitalised word or particle ends, spaces apart, just
+# before it (PREVIOUS_WORD, matched on the reversed text at the word's start: the word before).
+RUN_GOES_ON = re.compile(rf"[\w'’.\-]*+\s+(?:(?:{_PARTICLES})[\-\s])?[A-Z]")
+PREVIOUS_WORD = re.compile(r"\s+([\w'’.\-]+)")
 # Capitalised words after "in"/"at" name a place ("in Colorado Springs"), and after a
 # capitalised word + of/on/for the rest of a body's name ("Commission on Presidential Debates").
 _NOT_A_PERSON_BEFORE = re.compile(
@@ -77,20 +85,15 @@ _TITLE_OF = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+)+of[ \t]+(?:the[ \t]+)?)$")
 
 def read_run(text: str, start: int, run: str, p_start: int) -> RunReading:
     """The people and single words of the run `run` found at `start` in a paragraph at `p_start`."""
-    if len(run.split()) == 1:
-        # One word never names a person on its own: it is a single word, its full stop cut
-        # when the stop ends a sentence, as the pieces below would cut it.
-        word = run[:-1] if run.endswith(".") and bare(run) != run else run
-        return RunReading((), (), ((start, bare(word)),))
+    word = single_word(run)
+    if word is not None:
+        return RunReading((), (), ((start, word),))
     people: list[Mention] = []
     spans: list[tuple[str, int, int, str]] = []
     singles: list[tuple[int, str]] = []
-    for piece_start, piece_end, words in _within_sentences(run, start):
-        capitalised = [(offset, word) for offset, word in words if word[:1].isupper()]
-        headline = _names_in_headline_run(capitalised)
-        named = _named_by(tuple(word for _, word in words))
-        if named and (headline and not named[1]):
-            named = None  # "New Mitt Romney" cut from a headline
+    for piece in _pieces_of(run):
+        piece_start, piece_end = start + piece.start, start + piece.end
+        named = piece.named
         if named and _not_a_person_before(text, piece_start, p_start):
             named = None
         if named:
@@ -99,9 +102,57 @@ def read_run(text: str, start: int, run: str, p_start: int) -> RunReading:
             people.append(Mention(position, name, role, gender, end=piece_end))
             spans.append((name, piece_start, piece_end, role))
         else:
-            people.extend(headline)
-            singles.extend((offset, bare(word)) for offset, word in capitalised)
+            people.extend(
+                Mention(start + offset, name, "", gender) for offset, name, gender in piece.headline
+            )
+            singles.extend((start + offset, word) for offset, word in piece.singles)
     return RunReading(tuple(people), tuple(spans), tuple(singles))
+
+
+@lru_cache(maxsize=16384)
+def single_word(run: str) -> str | None:
+    """The word a run of one word writes, None for a run of several. One word never names a
+    person on its own: it is a single word, its full stop cut when the stop ends a sentence,
+    as the pieces of a longer run would cut it."""
+    if len(run.split()) != 1:
+        return None
+    return bare(run[:-1] if run.endswith(".") and bare(run) != run else run)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """What one piece of a run (cut at sentence ends) names, offsets from the run's start,
+    before the words in front of the run are read: the name, role and gender its words give
+    (None if none), the headline names in it and its capitalised words, bare."""
+
+    start: int
+    end: int
+    named: tuple[str, str, str] | None
+    headline: tuple[tuple[int, str, str], ...]  # offset, name, gender
+    singles: tuple[tuple[int, str], ...]
+
+
+@lru_cache(maxsize=16384)
+def _pieces_of(run: str) -> tuple[_Piece, ...]:
+    """The pieces of a run of several words, read from the run alone: a pure function of a short
+    string (names recur within and across reports), so its answers are kept."""
+    pieces = []
+    for piece_start, piece_end, words in _within_sentences(run, 0):
+        capitalised = [(offset, word) for offset, word in words if word[:1].isupper()]
+        headline = _names_in_headline_run(capitalised)
+        named = _named_by(tuple(word for _, word in words))
+        if named and (headline and not named[1]):
+            named = None  # "New Mitt Romney" cut from a headline
+        pieces.append(
+            _Piece(
+                piece_start,
+                piece_end,
+                named,
+                tuple((m.position, m.name, m.gender) for m in headline),
+                tuple((offset, bare(word)) for offset, word in capitalised),
+            )
+        )
+    return tuple(pieces)
 
 
 _PLACE_OR_BODY_WORDS = ("in", "at", "near", "outside", "across", "of", "on", "for", "the")

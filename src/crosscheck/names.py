@@ -16,9 +16,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from .attribution_words import (
+    PARTICLES,
     RELATIVE_OPENERS,
     SUFFIXES,
     bare,
@@ -28,11 +30,14 @@ from .attribution_words import (
 )
 from .name_runs import (
     CAPITAL_RUN,
+    PREVIOUS_WORD,
+    RUN_GOES_ON,
     SEVERAL_WORD_RUN,
     Mention,
     RunReading,
     first_name_genders,
     read_run,
+    single_word,
 )
 
 __all__ = ["APPOSITIVE_ROLE", "Mention", "NameIndex", "first_name_genders"]
@@ -48,12 +53,20 @@ _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+)*(?:[a-z][\w-]*[ \t]+){1,
 APPOSITIVE_ROLE = re.compile(r",[ \t]+((?:the[ \t]+)?[a-zA-Z][^,.;\"“”\n]{2,80}?)(?=,|\.\s|\.$|$)")
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     """A capitalised word not yet looked up: a person if it resolves to one (or is a first name)."""
 
     position: int
     word: str
+
+
+@lru_cache(maxsize=65536)
+def _may_name(word: str) -> bool:
+    """Whether a capitalised word can be a word of a person's name: a known first name, or a
+    name token that is no organisation, place or time word ("Iraq", "Monday" name no one)."""
+    return bool(word) and (
+        word in first_name_genders() or (is_name_token(word) and word not in lexicon().org_words)
+    )
 
 
 def _name_words(name: str) -> list[str]:
@@ -71,6 +84,7 @@ class NameIndex:
         sentence_starts: list[int],
     ):
         self.text = text
+        self._reversed = text[::-1]  # for the word before a position (name_runs.PREVIOUS_WORD)
         self.sentence_starts = sentence_starts
         self._paragraphs = spans
         self._paragraph_starts = [start for start, _ in spans]
@@ -130,10 +144,7 @@ class NameIndex:
         if found is not None:
             return found
         found = []
-        if word and (
-            word in first_name_genders()
-            or (is_name_token(word) and word not in lexicon().org_words)
-        ):  # a name holds no other words ("Iraq", "Monday" name no one)
+        if _may_name(word):
             text, last_run, size = self.text, (-1, -1), len(word)
             ends_run_word = not word.endswith(".")  # a word to which no run word can add
             position = text.find(word)
@@ -143,7 +154,8 @@ class NameIndex:
                     number >= 0
                     and position < self._paragraphs[number][1]
                     and not (ends_run_word and _WORD_GOES_ON.match(text, position + size))
-                ):  # "Syria" in "Syrian …" is no word of a run
+                    and (not several or self._has_neighbour(number, position, size))
+                ):  # "Syria" in "Syrian …" is no word of a run; a lone word none of several
                     starts, runs = self._runs_of(number, several)
                     index = bisect.bisect_right(starts, position) - 1
                     if (
@@ -156,6 +168,20 @@ class NameIndex:
                 position = text.find(word, position + 1)
         self._holding[word, several] = found
         return found
+
+    def _has_neighbour(self, number: int, position: int, size: int) -> bool:
+        """Whether the word of `size` characters at `position` (in paragraph `number`) has a
+        neighbour it could form a run of several words with: without one, no such run holds it,
+        and the paragraph's runs need not be read for it."""
+        p_start, p_end = self._paragraphs[number]
+        if RUN_GOES_ON.match(self.text, position + size, p_end):
+            return True
+        length = len(self.text)
+        before = PREVIOUS_WORD.match(self._reversed, length - position, length - p_start)
+        if before is None:
+            return False
+        word = before.group(1)[::-1]
+        return word in PARTICLES or _HAS_CAPITAL.search(word) is not None
 
     def _people_named(self, key: str, which: int) -> list[Mention]:
         """People whose name's last (which=-1) or first (which=0) word is `key`."""
@@ -269,7 +295,8 @@ class NameIndex:
         """Acronym → long form, where the report wrote "US Central Command (Centcom)"."""
         if self._aliases is None:
             text = self.text
-            found = _ALIAS.finditer(text) if _ALIAS_LABEL.search(text) else ()
+            has_label = "(" in text and _ALIAS_LABEL.search(text)  # no "(", no label
+            found = _ALIAS.finditer(text) if has_label else ()
             self._aliases = {m.group(2): m.group(1) for m in found if m.group(2) != m.group(1)}
         return self._aliases
 
@@ -320,9 +347,16 @@ class NameIndex:
             words: list = []
             if number < len(self._paragraphs):
                 for start, run in zip(*self._runs_of(number), strict=True):
+                    word = single_word(run)
+                    if word is not None:  # a run of one word: at most a word to look up
+                        if _may_name(word):
+                            words.append(_Word(start, word))
+                        continue
                     reading = self._reading(number, start, run)
                     people.extend(reading.people)
-                    words.extend(_Word(offset, word) for offset, word in reading.singles)
+                    words.extend(
+                        _Word(offset, word) for offset, word in reading.singles if _may_name(word)
+                    )  # a word that cannot name anyone would only be skipped by mentions_before
             entries = sorted(people + words, key=lambda entry: entry.position)
             listed = self._listed[number] = (entries, [entry.position for entry in entries])
             for speaker in self._speakers_waiting.pop(number, []):
@@ -374,6 +408,7 @@ def _insert(listed: tuple[list, list[int]], mention: Mention) -> None:
     positions.insert(index, mention.position)
 
 
+_HAS_CAPITAL = re.compile(r"[A-Z]")
 _WORD_GOES_ON = re.compile(r"[\w\-]")  # a word of a run goes on past a character like these
 _IN_RUN_WORD = re.compile(r"[\w'’.\-]")  # the characters of a run's words
 

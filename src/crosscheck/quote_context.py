@@ -19,9 +19,9 @@ from .attribution import (
     CLAUSE_BREAKERS,
     DOCUMENTS,
     SPOKESPEOPLE,
-    STATEMENT_WORDS,
     Speaker,
     lexicon,
+    names_statement,
     organisation_in,
     parse_speaker,
     written_cue,
@@ -54,19 +54,38 @@ _TURN_LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,2})
 _DASH_SOURCE = re.compile(r"[ \t]*-+[ \t]*[A-Z]")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _INFINITIVE = re.compile(r"\bto\s+$")
-_ADVERBS = (
+# Up to two adverbs or auxiliaries closing a subject phrase ("Smith also has" said): cut off.
+_TRAILING_ADVERBS = re.compile(
     r"(?:(?:also|later|then|once|again|further|earlier|previously|recently"
-    r"|has|have|had|would|will|\w+ly)\s+){0,2}"
+    r"|has|have|had|would|will|\w+ly)\s+){0,2}$"
 )
+
+
+def _without_trailing_adverbs(phrase: str) -> str:
+    """`phrase` without the adverbs or auxiliaries that end it ("Smith also has " → "Smith "), as
+    _TRAILING_ADVERBS.sub cuts them. They are whole words, at most the last two, so only those
+    two words are matched: the pattern, tried at every place, costs far more on the whole."""
+    words = phrase.split()
+    if len(words) <= 2:
+        return _TRAILING_ADVERBS.sub("", phrase)
+    last_start = len(phrase.rstrip()) - len(words[-1])
+    tail = len(phrase[:last_start].rstrip()) - len(words[-2])  # the last two words and after
+    return phrase[:tail] + _TRAILING_ADVERBS.sub("", phrase[tail:])
+
+
+_CLAUSE_STOP = re.compile(r"[.;:!?]\s|\"")  # where the words before a cue stop being its subject
+_ACCORDING_END = re.compile(r";\s|,\s+(?=[a-z])")  # where "according to X" ends
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _paragraph_spans(sentences: list[Sentence]) -> list[tuple[int, int]]:
     """Kept paragraphs as (start, end), from the sentences `segment()` found in them."""
-    spans: dict[int, tuple[int, int]] = {}
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
     for sentence in sentences:
-        start, _ = spans.get(sentence.paragraph_no, (sentence.start, sentence.end))
-        spans[sentence.paragraph_no] = (start, sentence.end)
-    return [spans[number] for number in sorted(spans)]
+        starts.setdefault(sentence.paragraph_no, sentence.start)
+        ends[sentence.paragraph_no] = sentence.end
+    return [(starts[number], ends[number]) for number in sorted(starts)]
 
 
 class Report:
@@ -133,11 +152,11 @@ class Report:
                 head + ("," + rest if rest else ""), match.group(), offset, head_first=True
             )
             if found:
-                found.written = found.written or bool(STATEMENT_WORDS.search(zone))
+                found.written = found.written or names_statement(zone)
             return found
         match = self.cue.search(zone, 0, 200)
         if match and not _ACCORDING.match(match.group()):
-            subject = re.sub(_ADVERBS + r"$", "", zone[: match.start()] + " ").strip()
+            subject = _without_trailing_adverbs(zone[: match.start()] + " ").strip()
             if strict:
                 subject = subject.rsplit(",", 1)[-1].strip()
                 first = subject.split()[0].lower() if subject.split() else ""
@@ -145,7 +164,7 @@ class Report:
                     subject = ""
             found = self._make(subject, match.group(), offset)
             if found:
-                found.written = found.written or bool(STATEMENT_WORDS.search(zone))
+                found.written = found.written or names_statement(zone)
                 return found
         return self.according_after(seg, next_open)
 
@@ -156,7 +175,7 @@ class Report:
         return self._according(zone, match, offset) if match else None
 
     def _according(self, zone: str, match: re.Match, offset: int) -> Attribution | None:
-        rest = re.split(r";\s|,\s+(?=[a-z])", zone[match.end() :], maxsplit=1)[0]
+        rest = _ACCORDING_END.split(zone[match.end() :], maxsplit=1)[0]
         return self._make(rest, "according to", offset)
 
     def before(self, seg: Segment, zone_start: int) -> Attribution | None:
@@ -176,11 +195,11 @@ class Report:
                 found = self.subject_at(zone_start, zone_start + match.start(), match.group())
             else:
                 floor = cues[number - 1].end() if number else 0
-                subject = re.split(r"[.;:!?]\s|\"", zone[floor : match.start()])[-1]
-                subject = re.sub(_ADVERBS + r"$", "", subject + " ").strip()
+                subject = _CLAUSE_STOP.split(zone[floor : match.start()])[-1]
+                subject = _without_trailing_adverbs(subject + " ").strip()
                 found = self._make(subject, match.group(), zone_start + match.start())
             if found:
-                found.written = found.written or bool(STATEMENT_WORDS.search(zone))
+                found.written = found.written or names_statement(zone)
                 framed = self._document_frame(zone, zone_start, cues[:number], found)
                 return framed or found
         return None
@@ -193,7 +212,7 @@ class Report:
         if inner.speaker.name or inner.speaker.pronoun or not earlier:
             return None
         outer = earlier[-1]
-        subject = re.split(r"[.;:!?]\s|\"", zone[: outer.start()])[-1].strip()
+        subject = _CLAUSE_STOP.split(zone[: outer.start()])[-1].strip()
         words = subject.split()
         if not words or words[-1].lower() not in DOCUMENTS:
             return None
@@ -250,7 +269,7 @@ class Report:
         intro = _INTRO.match(zone)
         offset = intro.end() if intro else len(zone) - len(zone.lstrip(" -\u2014\u2013"))
         titles = lexicon().titles
-        for match in re.finditer(r"\S+", zone[offset:]):
+        for match in _NON_SPACE.finditer(zone[offset:]):
             word = match.group()
             bare_word = word.strip(",")
             lower_ok = (

@@ -27,7 +27,10 @@ _CLOSE_BEFORE = ",.;:!?)]}\u2014\u2013-\u2026"
 _SINGLE_QUOTE = re.compile(
     r"[\u2018'](?:(?<=^.)|(?<=[\s(\[\u2014\u2013].))(?=[A-Za-z0-9])((?:[^\u2018\u2019'\n]|[\u2019'](?=[A-Za-z]))+?[^\s])[\u2019'](?=[\s,.;:!?)\]\u2014\u2013]|$)"
 )
-_ANY_MARK = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'\u2018\u2019]")
+# The marks a quotation is paired from: the double marks and the single marks that open one.
+# A paragraph with none (an apostrophe ’ alone pairs with nothing) holds no quotation unless it
+# carries on the previous paragraph's.
+_PAIRED_MARK = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'\u2018]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 # MIN_WORDS matches of _WORD: a word, then anything not starting one, MIN_WORDS times over.
 _WORD_COUNT = re.compile(rf"(?:[\W_]*(?>{_WORD.pattern})){{{MIN_WORDS}}}")
@@ -113,6 +116,8 @@ def _first_mark_closes(text: str, p_start: int, p_end: int) -> bool:
 def _single_quoted(
     text: str, p_start: int, p_end: int, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
+    if text.find("'", p_start, p_end) < 0 and text.find("\u2018", p_start, p_end) < 0:
+        return []  # no mark that can open a single-quoted span (most paragraphs)
     pairs = []
     gaps, cursor = [], p_start
     for open_mark, close_mark in taken:
@@ -137,7 +142,7 @@ def find_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]
     segments: list[Segment] = []
     carried = False  # the previous paragraph ended inside a quotation
     for number, (p_start, p_end) in enumerate(paragraphs):
-        if not carried and not _ANY_MARK.search(text, p_start, p_end):
+        if not carried and not _PAIRED_MARK.search(text, p_start, p_end):
             continue
         inside = carried and not _starts_with_opening(text, p_start, p_end)
         pairs = _pair_paragraph(text, p_start, p_end, inside)

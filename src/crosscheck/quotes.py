@@ -43,6 +43,8 @@ _CLOSING_MARKS = "'\"\u2019\u201d"
 # A word of two or more lower-case letters ends a sentence and a capitalised word opens the next
 # ("U.N. Security" and "St. Petersburg" are abbreviations, not breaks).
 _SENTENCE_BREAK = re.compile(r"\b[a-z]{2,}[.!?][\"'\u2019\u201d]?\s+[A-Z][a-z]")
+_THAT = re.compile(r"\bthat\b")
+_PRONOUN_OPENS = re.compile(r"(?:he|she|they|it|we|i)\b")
 
 
 def _full_sentence(content: str) -> bool:
@@ -85,7 +87,7 @@ def _leads_in(report: Report, zone_start: int, seg: Segment) -> bool:
     if not cues:
         return True
     after_cue = lead[-60:][cues[-1].end() :]
-    return content.strip()[:1].islower() and bool(re.search(r"\bthat\b", after_cue))
+    return content.strip()[:1].islower() and bool(_THAT.search(after_cue))
 
 
 def _kind(report: Report, seg: Segment, leads_in: bool, attribution: Attribution | None) -> str:
@@ -99,7 +101,7 @@ def _kind(report: Report, seg: Segment, leads_in: bool, attribution: Attribution
             and follow[:1].islower()
             and not content.endswith((",", ".", "!", "?"))
         ):
-            if not report.cue.match(follow) and not re.match(r"(?:he|she|they|it|we|i)\b", follow):
+            if not report.cue.match(follow) and not _PRONOUN_OPENS.match(follow):
                 partial = True
     if partial:
         return "partial"
