@@ -145,6 +145,26 @@ _ROOTS = (
     "hundred thousand million billion trillion dozen half quarter"
 ).split()
 _DIGIT_ANCHOR = re.compile(r"[0-9$£€]+")
+
+
+def _root_scans(roots: list[str]) -> tuple[list[str], list[re.Pattern]]:
+    """The roots alone in their first letter (found with `str.find`), and one pattern for the
+    roots of each other first letter ("t(?:wo|en|...)"): the regular expression engine skips
+    to that letter fast, where eight scans of the text for "two", "ten", ... take longer.
+    Roots are letters only, so a match inside a word hides no root at a word start."""
+    by_letter: dict[str, list[str]] = {}
+    for root in roots:
+        by_letter.setdefault(root[0], []).append(root)
+    alone = [group[0] for group in by_letter.values() if len(group) == 1]
+    grouped = [
+        re.compile(f"{letter}(?:{_alternation(root[1:] for root in group)})")
+        for letter, group in by_letter.items()
+        if len(group) > 1
+    ]
+    return alone, grouped
+
+
+_ROOTS_ALONE, _ROOT_GROUPS = _root_scans(_ROOTS)
 # "over"/"under" before a vague plural is a particle ("fought over millions"): nobody hedges a
 # vague amount with them.
 _PARTICLE_HEDGES = frozenset("over above under below".split())
@@ -162,12 +182,17 @@ def number_anchors(text: str) -> list[int]:
     if len(lower) != len(text):  # rare: case folding changed lengths; scan it all
         return [m.start() for m in _patterns()[1].finditer(text)]
     found = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
-    for root in _ROOTS:
+    for root in _ROOTS_ALONE:
         at = lower.find(root)
         while at != -1:
             if at == 0 or not lower[at - 1].isalpha():
                 found.append(at)
             at = lower.find(root, at + 1)
+    for group in _ROOT_GROUPS:
+        for match in group.finditer(lower):
+            at = match.start()
+            if at == 0 or not lower[at - 1].isalpha():
+                found.append(at)
     return sorted(found)
 
 
