@@ -144,7 +144,8 @@ _ROOTS = (
     "zero one two thre four five six seven eight nine ten eleven twelve fift twent thirt fort "
     "hundred thousand million billion trillion dozen half quarter"
 ).split()
-_DIGIT_ANCHOR = re.compile(r"[0-9$£€]+")
+_DIGIT_CHARS = "0123456789$£€"
+_DIGIT_SET = frozenset(_DIGIT_CHARS)
 
 
 def _root_scans(roots: list[str]) -> tuple[list[str], list[re.Pattern]]:
@@ -181,7 +182,7 @@ def number_anchors(text: str) -> list[int]:
     lower = text.lower()
     if len(lower) != len(text):  # rare: case folding changed lengths; scan it all
         return [m.start() for m in _patterns()[1].finditer(text)]
-    found = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
+    found = _digit_run_starts(text)
     for root in _ROOTS_ALONE:
         at = lower.find(root)
         while at != -1:
@@ -194,6 +195,20 @@ def number_anchors(text: str) -> list[int]:
             if at == 0 or not lower[at - 1].isalpha():
                 found.append(at)
     return sorted(found)
+
+
+def _digit_run_starts(text: str) -> list[int]:
+    """Where each run of digits and currency signs starts (the starts of `[0-9$£€]+`), found
+    with `str.find` for each of the characters: a search for one character is a fast memory
+    scan, and far faster than the pattern read character by character."""
+    found = []
+    for char in _DIGIT_CHARS:
+        at = text.find(char)
+        while at != -1:
+            if at == 0 or text[at - 1] not in _DIGIT_SET:
+                found.append(at)
+            at = text.find(char, at + 1)
+    return found
 
 
 def _reach_back(text: str, floor: int, anchor: int) -> int:
