@@ -80,8 +80,16 @@ def context_category(sentence, start, end, stop, kinds: tuple[str, ...]) -> str 
 
     `kinds` says which cues apply: "person" (killed, displaced) and/or "thing" (hit, destroyed).
     """
+    return _window_category(
+        _before_window(sentence, start), _after_window(sentence, end, stop), kinds
+    )
+
+
+@lru_cache(maxsize=1 << 12)
+def _window_category(before: str, after: str, kinds: tuple[str, ...]) -> str | None:
+    """The cue category of the few words before a figure and after its noun. Remembered: the
+    same windows ("were killed", "the army said") come back figure after figure."""
     patterns = load_context()
-    before, after = _before_window(sentence, start), _after_window(sentence, end, stop)
     for kind in kinds:
         cue = _cue(patterns.get(("before", kind)), before, False) or _cue(
             patterns.get(("after", kind)), after, True

@@ -12,7 +12,7 @@ data/lexicon/ (categories.csv, context.csv, non_counts.csv, hedges.csv).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import numpy as np
@@ -70,22 +70,32 @@ def figures_in_text(text: str, sentences: Sequence[Sentence] | None = None) -> l
     """Every figure of one report's raw text, in text order, with offsets into `text`.
 
     `sentences` may pass `segment(text)` when the caller has it already (the quotes need it
-    too), so a pipeline splits each report once.
+    too), so a pipeline splits each report once. Only the sentences holding a number anchor
+    (a digit, currency sign or number word) are read: they are found from the anchors, as
+    most sentences of a report hold none.
     """
     clean = normalise(text)
     sentences = segment(text) if sentences is None else sentences
     anchors = number_anchors(clean)
+    ends = [sentence.end for sentence in sentences]  # in text order, as `segment` gives them
     rows: list[dict] = []
     paragraph_start = 0  # index of the first sentence of the current paragraph
     sources: ParagraphSources | None = None  # its sentences' frames, read when first needed
-    for index, sentence in enumerate(sentences):
-        if index and sentence.paragraph_no != sentences[index - 1].paragraph_no:
-            paragraph_start, sources = index, None
-        first, last = bisect_left(anchors, sentence.start), bisect_left(anchors, sentence.end)
-        if first == last:
-            continue  # no digit, currency sign or number word: no figure
+    at = 0  # the first anchor not yet read
+    while at < len(anchors):
+        index = bisect_right(ends, anchors[at])  # the first sentence ending after the anchor
+        if index == len(sentences):
+            break
+        sentence = sentences[index]
+        first = bisect_left(anchors, sentence.start, at)
+        at = bisect_left(anchors, sentence.end, first)
+        if first == at:
+            continue  # the anchor lies between sentences
+        run = _paragraph_start(sentences, index, paragraph_start)
+        if run != paragraph_start:
+            paragraph_start, sources = run, None
         sentence_text = clean[sentence.start : sentence.end]
-        inside = [at - sentence.start for at in anchors[first:last]]
+        inside = [anchor - sentence.start for anchor in anchors[first:at]]
         found = _sentence_figures(text, sentence_text, sentence.start, sentence.sentence_no, inside)
         if found and found[0]["start"] == sentence.start:
             if _NUMBER_SIGN_END.search(clean, max(0, sentence.start - 8), sentence.start):
@@ -96,6 +106,15 @@ def figures_in_text(text: str, sentences: Sequence[Sentence] | None = None) -> l
             _attribute(found, sources, index - paragraph_start, sentence.start)
             rows.extend(found)
     return rows
+
+
+def _paragraph_start(sentences: Sequence[Sentence], index: int, floor: int) -> int:
+    """Index of the first sentence of the paragraph of sentence `index`, not looking before
+    `floor` (the first sentence of an earlier paragraph, or of the same)."""
+    number = sentences[index].paragraph_no
+    while index > floor and sentences[index - 1].paragraph_no == number:
+        index -= 1
+    return index
 
 
 def _paragraph(clean: str, sentences: Sequence[Sentence], first: int) -> list[str]:

@@ -116,9 +116,10 @@ def sentence_tokens(sentence: str) -> list[Token]:
 
     Exactly the matches of `_TOKEN`, which never span white space and match at every other
     character: a white-space-separated chunk of letters and digits only is one token, and
-    only chunks holding a mark are read with the pattern (a third of them)."""
+    the other chunks (a third of them: "said,", "U.S.", "2,000") are read with the pattern
+    once each (`_chunk_pieces`), then found again by their text."""
     tokens: list[Token] = []
-    append, find, match = tokens.append, sentence.find, _TOKEN.match
+    append, find = tokens.append, sentence.find
     end = 0
     for chunk in sentence.split():
         start = find(chunk, end)  # only white space lies between `end` and the chunk
@@ -126,12 +127,29 @@ def sentence_tokens(sentence: str) -> list[Token]:
         if chunk.isalnum():
             append(_new_token(Token, (start, end) + _token_fields(chunk)))
             continue
-        while start < end:
-            found = match(sentence, start)
-            stop = found.end()
-            append(_new_token(Token, (start, stop) + _token_fields(found.group())))
-            start = stop
+        # "J." before a capital is an initial, before anything else a letter and a stop
+        capital_after = chunk[-1] == "." and bool(_CAPITAL_AFTER.match(sentence, end))
+        for piece_start, piece_end, fields in _chunk_pieces(chunk, capital_after):
+            append(_new_token(Token, (start + piece_start, start + piece_end) + fields))
     return tokens
+
+
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
+
+@lru_cache(maxsize=1 << 14)
+def _chunk_pieces(chunk: str, capital_after: bool) -> tuple[tuple[int, int, tuple], ...]:
+    """The `_TOKEN` matches of a chunk of a sentence without white space: (start, end,
+    `_token_fields`) each. The pattern looks past a chunk only to see white space and a capital
+    after it ("J. Smith"), which `capital_after` tells."""
+    text = chunk + " A" if capital_after else chunk
+    pieces = []
+    start = 0
+    while start < len(chunk):
+        stop = _TOKEN.match(text, start).end()
+        pieces.append((start, stop, _token_fields(chunk[start:stop])))
+        start = stop
+    return tuple(pieces)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -7,7 +7,7 @@ on sentences holding a day, month, year or time word, found by a cheap first sca
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -45,7 +45,10 @@ _LOWER_ANCHORS = (
 ).split()
 _YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
 _MONTH_ANCHOR = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_WORD_RUN = re.compile(r"\w+")
+# A run of word characters that starts where the text read starts only if no word character
+# comes before it: a window of the sentence does not cut a word in two.
+_WHOLE_WORD_RUN = re.compile(r"(?<!\w)\w+")
+_WORDS_WINDOW = 80  # characters before a time word that usually hold the words before it
 # Case-insensitive matching reads these as ASCII letters ("ſ" as "s"); lower() does not.
 _FOLDED_LIKE_ASCII = frozenset("ſıİ\u212a")
 # _WHEN matches start at a word start, or at "last|this|next" inside a word before a day
@@ -77,8 +80,6 @@ def time_expressions(sentence: str) -> list[tuple[int, str]]:
     if not anchors:
         return []
     reach = anchors[-1] + 1  # no match starts after the last time word
-    runs = [m.span() for m in _WORD_RUN.finditer(sentence, 0, reach)]
-    words = [start for start, _ in runs]
     any_word = "ago" in lower  # "three days ago": any word may open it
     inner = [at for word in _INNER_STARTS for at in _occurrences(lower, word, reach)]
     found: list[re.Match] = []
@@ -86,14 +87,17 @@ def time_expressions(sentence: str) -> list[tuple[int, str]]:
     for anchor in anchors:
         if anchor < pos:
             continue
-        word = bisect_right(words, anchor) - 1
-        low = max(pos, words[max(0, word - WORDS_BEFORE_ANCHOR)])
+        runs = _words_up_to(sentence, anchor)
+        low = max(pos, runs[0][0])
         starts = [
             start
-            for start, end in runs[bisect_left(words, low) : word + 1]
-            if any_word
-            or lower[start:end] in _FIRST_WORDS
-            or bisect_left(anchors, start) < bisect_left(anchors, end)  # holds a time word
+            for start, end in runs
+            if start >= low
+            and (
+                any_word
+                or lower[start:end] in _FIRST_WORDS
+                or bisect_left(anchors, start) < bisect_left(anchors, end)  # holds a time word
+            )
         ]
         if inner:
             starts = sorted(set(starts).union(at for at in inner if low <= at <= anchor))
@@ -104,6 +108,18 @@ def time_expressions(sentence: str) -> list[tuple[int, str]]:
                 pos = match.end()
                 break
     return _spans(found)
+
+
+def _words_up_to(sentence: str, anchor: int) -> list[tuple[int, int]]:
+    """Spans of the word holding `anchor` and of the WORDS_BEFORE_ANCHOR words before it (the
+    last one cut at the anchor). Read from a window of characters before the anchor, and from
+    the sentence's start only when the window holds too few words: reading every word of
+    the sentence costs more than the pattern tried at the few that may open an expression."""
+    begin = max(0, anchor - _WORDS_WINDOW)
+    runs = [m.span() for m in _WHOLE_WORD_RUN.finditer(sentence, begin, anchor + 1)]
+    if begin and len(runs) <= WORDS_BEFORE_ANCHOR:
+        runs = [m.span() for m in _WHOLE_WORD_RUN.finditer(sentence, 0, anchor + 1)]
+    return runs[-WORDS_BEFORE_ANCHOR - 1 :]
 
 
 def _anchors(sentence: str, lower: str) -> list[int]:
