@@ -14,7 +14,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from .errors import CrosscheckError
 from .furniture import content_lines
@@ -87,14 +92,45 @@ _REALIGNMENT = re.compile(_REALIGNMENT_PATTERN, re.MULTILINE)
 _CLOSING_MARKS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")  # its first character
 
 
+# Punkt's own token rules, for `NewsPunkt._untrained_sentbreak`.
+_SENTENCE_END_MARKS = frozenset(PunktLanguageVars.sent_end_chars)
+_PUNKT_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
+_PUNKT_ELLIPSIS = PunktToken._RE_ELLIPSIS
+_PUNKT_INITIAL = PunktToken._RE_INITIAL
+_PUNKT_NUMERIC = PunktToken._RE_NUMERIC
+
+
+_PUNKT_WORDS = re.compile(
+    PunktLanguageVars._word_tokenize_fmt
+    % {
+        "NonWord": _NON_WORD,
+        "MultiChar": PunktLanguageVars._re_multi_char_punct,
+        "WordStart": PunktLanguageVars._re_word_start,
+    },
+    re.VERBOSE,
+)
+
+
+def _is_punkt_number(word: str) -> bool:
+    """True when Punkt types the period-final `word` as a number ("2019.", "4.5."), by
+    Punkt's pattern; as Punkt compares the type without its period, "##number##." is one."""
+    first = word[0]
+    if first == "#":
+        return word[:-1].lower() == "##number##"
+    if first.isascii() and first not in "-.," and not first.isdigit():
+        return False  # no number starts so: spare the pattern
+    return _PUNKT_NUMERIC.match(word.lower()) is not None
+
+
 class NewsPunkt(PunktSentenceTokenizer):
-    """Punkt, untrained, that decides its commonest break contexts without tokenizing them.
+    """Punkt, untrained, that decides its break contexts without building Punkt's tokens.
 
     Punkt asks `text_contains_sentbreak()` about every candidate boundary: the word before
     a ".", "?" or "!" and the token after it. For the shapes matched above its answer follows
     from the abbreviation and sentence-starter lists alone (no collocations, no orthographic
-    statistics: nothing is trained), so it is computed here; every other context goes to
-    Punkt. Same sentences, a fraction of the time.
+    statistics: nothing is trained), so it is computed here with a pattern; every other
+    context gets Punkt's own rules applied to plain strings (`_untrained_sentbreak`). Same
+    sentences, a fraction of the time.
     """
 
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
@@ -140,7 +176,7 @@ class NewsPunkt(PunktSentenceTokenizer):
             context_end = match.end("after")
             breaks = self._plain_decision(text, word_start, context_end)
             if breaks is None:
-                breaks = super().text_contains_sentbreak(text[word_start:context_end])
+                breaks = self._untrained_sentbreak(text[word_start:context_end])
             if breaks:
                 bounds.append((last_break, match.end()))
                 last_break = match.start("next") if match["next"] else match.end()
@@ -161,10 +197,85 @@ class NewsPunkt(PunktSentenceTokenizer):
     def text_contains_sentbreak(self, text: str) -> bool:
         """True when Punkt would break inside `text`, one candidate's context."""
         decided = self._plain_decision(text)
-        return super().text_contains_sentbreak(text) if decided is None else decided
+        return self._untrained_sentbreak(text) if decided is None else decided
+
+    def _untrained_sentbreak(self, text: str) -> bool:
+        """Punkt's `text_contains_sentbreak(text)`, its annotation rules for untrained
+        parameters (no collocations, no orthographic statistics) read off plain strings.
+
+        Punkt builds a token object per word and runs it through two generator passes,
+        several times the cost of the rules themselves; this applies them to the words of
+        Punkt's own word pattern (compiled with `re`, which agrees with Punkt's `regex` on
+        it for text without the controls \x1c-\x1f), in the same order.
+        """
+        if _ENGINES_DISAGREE.search(text):
+            return super().text_contains_sentbreak(text)
+        if "\n" in text:  # Punkt tokenizes line by line; line starts change no decision
+            lines = text.split("\n")
+            words = [word for line in lines if line.strip() for word in _PUNKT_WORDS.findall(line)]
+        else:
+            words = _PUNKT_WORDS.findall(text)
+        if len(words) < 2:
+            return False  # a break only counts when a token follows it
+        abbreviations = self._params.abbrev_types
+        # First pass: which words are breaks, abbreviations or ellipses by their type alone.
+        breaks: list[bool] = []
+        abbreviated: list[bool] = []  # an abbreviation or an ellipsis
+        for word in words:
+            if word in _SENTENCE_END_MARKS:
+                breaks.append(True)
+                abbreviated.append(False)
+            elif word.startswith("..") and _PUNKT_ELLIPSIS.match(word):
+                breaks.append(False)
+                abbreviated.append(True)
+            elif word.endswith(".") and not word.endswith(".."):
+                lowered = word[:-1].lower()
+                abbreviation = lowered in abbreviations or (lowered.split("-")[-1] in abbreviations)
+                breaks.append(not abbreviation)
+                abbreviated.append(abbreviation)
+            else:
+                breaks.append(False)
+                abbreviated.append(False)
+        # Second pass: a period-final word reconsidered in the light of the word after it.
+        for index in range(len(words) - 1):
+            word = words[index]
+            if word.endswith("."):
+                # The next word's `breaks` is still its first-pass value, as in Punkt.
+                breaks[index] = self._second_pass_break(
+                    word, breaks[index], abbreviated[index], words[index + 1], breaks[index + 1]
+                )
+            if breaks[index]:
+                return True
+        return False
+
+    def _second_pass_break(
+        self, word: str, breaks: bool, abbreviated: bool, following: str, following_breaks: bool
+    ) -> bool:
+        """Punkt's second-pass decision on a period-final `word` before `following`."""
+        initial = len(word) == 2 and _PUNKT_INITIAL.match(word) is not None
+        if abbreviated and not initial:
+            # Untrained, the orthographic heuristic never says "starts a sentence"; only a
+            # capitalised frequent sentence starter does (a capitalised word is no number,
+            # so its type is its lower case, a final period dropped if it is a break).
+            if following[0].isupper():
+                kind = following.lower()
+                if kind.endswith(".") and len(kind) > 1 and following_breaks:
+                    kind = kind[:-1]
+                if kind in self._params.sent_starters:
+                    return True
+        if initial or _is_punkt_number(word):
+            # Untrained, the orthographic heuristic says "no sentence start" before
+            # punctuation or a lower-case word, and "unknown" otherwise; an initial before
+            # a capitalised word is no break either.
+            if following in _PUNKT_PUNCTUATION or following[0].islower():
+                return False
+            if initial and following[0].isupper():
+                return False
+        return breaks
 
     def _plain_decision(self, text: str, start: int = 0, end: int | None = None) -> bool | None:
-        """Punkt's answer for the context `text[start:end]`, or None to ask Punkt itself."""
+        """Punkt's answer for the context `text[start:end]` by pattern, or None when the
+        context needs Punkt's rules in full."""
         end = len(text) if end is None else end
         if _QUESTION_OR_EXCLAMATION.fullmatch(text, start, end):
             return True  # "?" and "!" are their own token, always a break, and a token follows
