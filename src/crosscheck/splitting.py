@@ -79,6 +79,8 @@ _CLOSING_TAIL = re.compile(r"""[.?!]["')\]}‘’“”«»]+$""")
 # \x1c-\x1f; a paragraph holding one is left to Punkt.
 _CANDIDATE = re.compile(rf"[.?!](?=(?P<after>{_NON_WORD}|\s+(?P<next>\S+)))")
 _ENGINES_DISAGREE = re.compile("[\x1c-\x1f]")
+# The controls a paragraph is checked for: those above, and the word separators below.
+_UNUSUAL_CONTROL = re.compile("[\t\n\r\x0b\x0c\x1c-\x1f]")
 # Where Punkt starts the word before a candidate: after the last of these (ASCII only).
 _OTHER_WORD_SEPARATORS = "\t\n\r\x0b\x0c"
 _HAS_OTHER_WORD_SEPARATOR = re.compile(f"[{_OTHER_WORD_SEPARATORS}]")
@@ -148,40 +150,63 @@ class NewsPunkt(PunktSentenceTokenizer):
         return iter([slice(start, stop) for start, stop in bounds])
 
     def _plain_bounds(self, text: str) -> list[tuple[int, int]] | None:
-        """Punkt's slices of `text` as (start, stop), or None where its word rule is odd.
+        """Punkt's slices of `text` as (start, stop), or None where its word rule is odd."""
+        return self.paragraph_bounds(text, 0, len(text))
+
+    def paragraph_bounds(
+        self, text: str, start: int, end: int, first: int | None = None
+    ) -> list[tuple[int, int]] | None:
+        """Punkt's slices of the paragraph `text[start:end]` as (start, stop) offsets into
+        `text` (before closing marks are realigned), or None where its word rule is odd.
+        `first`, when known, is where the first ".", "?" or "!" before punctuation or white
+        space is: no candidate comes before it.
 
         For each candidate Punkt reads the word before it, from the last ASCII white space
         after the previous candidate; with none there ("Why?!", "U.S.\u00a0Army. More") it
         joins the two words and drops the earlier candidate. Such texts are left to Punkt.
+        The paragraph is read in place: no slice of it is built.
         """
-        controls = not text.isprintable()  # else none of the controls below: the usual text
-        if controls and _ENGINES_DISAGREE.search(text):
-            return None
-        other_separators = controls and _HAS_OTHER_WORD_SEPARATOR.search(text) is not None
+        other_separators = False
+        if _UNUSUAL_CONTROL.search(text, start, end):  # the usual text has none of these
+            if _ENGINES_DISAGREE.search(text, start, end):
+                return None
+            other_separators = _HAS_OTHER_WORD_SEPARATOR.search(text, start, end) is not None
         bounds: list[tuple[int, int]] = []
-        last_break, previous = 0, None
-        for match in _CANDIDATE.finditer(text):
+        last_break, previous = start, None
+        for match in _CANDIDATE.finditer(text, start if first is None else first, end):
             at = match.start()
-            low = previous or 0
+            low = start if previous is None else previous
             space = text.rfind(" ", low, at)
             if other_separators:
                 space = max(space, *(text.rfind(mark, low, at) for mark in _OTHER_WORD_SEPARATORS))
             if space > low:
                 word_start = space + 1
             elif previous is None:
-                word_start = 0
+                word_start = start
             else:
                 return None
             # The context Punkt is asked about: the word, the mark and what follows it.
-            context_end = match.end("after")
-            breaks = self._plain_decision(text, word_start, context_end)
+            context_end = match.end(1)
+            if text[at] != ".":  # "?" and "!": their own token, a break when a token follows
+                breaks = _QUESTION_OR_EXCLAMATION.fullmatch(text, word_start, context_end) and True
+            else:  # the commonest shape: a word and its period, decided here
+                found = _WORD_THEN_PERIOD.fullmatch(text, word_start, context_end)
+                breaks = (
+                    None
+                    if found is None
+                    else self._period_decision(found["token"], found["next"], found["spaced"])
+                )
             if breaks is None:
                 breaks = self._untrained_sentbreak(text[word_start:context_end])
             if breaks:
                 bounds.append((last_break, match.end()))
-                last_break = match.start("next") if match["next"] else match.end()
+                following = match.start(2)
+                last_break = following if following >= 0 else match.end()
             previous = at
-        bounds.append((last_break, len(text.rstrip())))
+        stop = end
+        if end > start and text[end - 1].isspace():
+            stop = start + len(text[start:end].rstrip())
+        bounds.append((last_break, stop))
         return bounds
 
     def _realign_boundaries(self, text: str, slices: Iterator[slice]) -> Iterator[slice]:
@@ -282,13 +307,16 @@ class NewsPunkt(PunktSentenceTokenizer):
         found = _WORD_THEN_PERIOD.fullmatch(text, start, end)
         if found is None:
             return None
-        token = found["token"]
+        return self._period_decision(found["token"], found["next"], found["spaced"])
+
+    def _period_decision(self, token: str, follower: str | None, spaced: str | None) -> bool | None:
+        """Punkt's answer for `token` and its period before a word `follower` (None: before
+        punctuation, or after spaces (`spaced`) before a token that is no word), or None."""
         if len(token) == 1:
             return None  # an initial ("J. Smith"): Punkt's initial rules apply
         if token.lower() not in self._params.abbrev_types:
             return True  # a word ending in a period, followed by a token: a break
-        follower = found["next"]
-        if follower is None and found["spaced"]:
+        if follower is None and spaced:
             return None  # an abbreviation before a token that is no word ("Gen. “We")
         # An abbreviation ends a sentence only before a capitalised frequent sentence starter.
         return bool(follower and follower[0].isupper()) and (
@@ -340,7 +368,11 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     candidate = _BREAK_CANDIDATE.search(text, start, end)
     if candidate is None or _CLOSING_TAIL.match(text, candidate.start(), end):
         return [(start, end)]  # no candidate, or only the closing one
-    return [(start + s, start + e) for s, e in punkt().sentence_spans(text[start:end])]
+    tokenizer = punkt()
+    bounds = tokenizer.paragraph_bounds(text, start, end, candidate.start())
+    if bounds is None:
+        return [(start + s, start + e) for s, e in tokenizer.span_tokenize(text[start:end])]
+    return _realigned(text, bounds, _REALIGNMENT)
 
 
 # Breaks untrained Punkt makes that news prose never has: after a run of capital initials
