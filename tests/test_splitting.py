@@ -136,6 +136,33 @@ def test_every_shortcut_decision_is_punkt_s(context: str) -> None:
         assert decided == reference_punkt().text_contains_sentbreak(context)
 
 
+CONTEXT_PIECES = st.sampled_from(
+    ["Mr.", "Mrs.", "Sept.", "D-Mo.", "R-S.C.", "Trump's", "Clinton\u2019s", "(", ")", "11"]
+    + ["2019.", "4.5."]
+    + ["-4", ",5", "1st.", "W.", "w.", "\u00c9.", "etc.", "vs.", "...", "..", "But", "The"]
+    + ["##number##.", "\u0661\u0662.", "\u01c5.", "\u0301", "İ.", " ", "\n", "\x1d", ";", ","]
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, CONTEXT_PIECES), min_size=1, max_size=8).map("".join))
+def test_the_untrained_rules_decide_every_context_as_punkt_does(context: str) -> None:
+    decided = punkt()._untrained_sentbreak(context)
+    assert decided == reference_punkt().text_contains_sentbreak(context)
+
+
+def test_the_untrained_rules_follow_punkt_on_abbreviations_initials_and_numbers() -> None:
+    decide = punkt()._untrained_sentbreak
+    assert decide("Mr. Trump's") is False  # an abbreviation before a name
+    assert decide("Gen. But") is True  # ... before a capitalised sentence starter
+    assert decide("J. Trump") is False  # an initial before a capitalised word
+    assert decide("Sept. 11") is False  # an abbreviation before a number
+    assert decide("2019. The") is True  # a number before a capitalised word
+    assert decide("2019. the") is False  # ... but not before a lower-case one
+    assert decide("(D-Mo.)") is True  # "mo" is no abbreviation: a break before ")"
+    assert decide("(R-S.C.)") is False  # "s.c" is one
+
+
 @pytest.mark.parametrize("corpus", ["corpus", "corpus-polnear-dev"])
 def test_news_punkt_splits_every_shared_paragraph_like_nltk_punkt(corpus: str) -> None:
     folder = SHARED / corpus / "articles"

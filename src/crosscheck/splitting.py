@@ -14,7 +14,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from .errors import CrosscheckError
 from .furniture import content_lines
@@ -74,6 +79,8 @@ _CLOSING_TAIL = re.compile(r"""[.?!]["')\]}‘’“”«»]+$""")
 # \x1c-\x1f; a paragraph holding one is left to Punkt.
 _CANDIDATE = re.compile(rf"[.?!](?=(?P<after>{_NON_WORD}|\s+(?P<next>\S+)))")
 _ENGINES_DISAGREE = re.compile("[\x1c-\x1f]")
+# The controls a paragraph is checked for: those above, and the word separators below.
+_UNUSUAL_CONTROL = re.compile("[\t\n\r\x0b\x0c\x1c-\x1f]")
 # Where Punkt starts the word before a candidate: after the last of these (ASCII only).
 _OTHER_WORD_SEPARATORS = "\t\n\r\x0b\x0c"
 _HAS_OTHER_WORD_SEPARATOR = re.compile(f"[{_OTHER_WORD_SEPARATORS}]")
@@ -87,14 +94,45 @@ _REALIGNMENT = re.compile(_REALIGNMENT_PATTERN, re.MULTILINE)
 _CLOSING_MARKS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")  # its first character
 
 
+# Punkt's own token rules, for `NewsPunkt._untrained_sentbreak`.
+_SENTENCE_END_MARKS = frozenset(PunktLanguageVars.sent_end_chars)
+_PUNKT_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
+_PUNKT_ELLIPSIS = PunktToken._RE_ELLIPSIS
+_PUNKT_INITIAL = PunktToken._RE_INITIAL
+_PUNKT_NUMERIC = PunktToken._RE_NUMERIC
+
+
+_PUNKT_WORDS = re.compile(
+    PunktLanguageVars._word_tokenize_fmt
+    % {
+        "NonWord": _NON_WORD,
+        "MultiChar": PunktLanguageVars._re_multi_char_punct,
+        "WordStart": PunktLanguageVars._re_word_start,
+    },
+    re.VERBOSE,
+)
+
+
+def _is_punkt_number(word: str) -> bool:
+    """True when Punkt types the period-final `word` as a number ("2019.", "4.5."), by
+    Punkt's pattern; as Punkt compares the type without its period, "##number##." is one."""
+    first = word[0]
+    if first == "#":
+        return word[:-1].lower() == "##number##"
+    if first.isascii() and first not in "-.," and not first.isdigit():
+        return False  # no number starts so: spare the pattern
+    return _PUNKT_NUMERIC.match(word.lower()) is not None
+
+
 class NewsPunkt(PunktSentenceTokenizer):
-    """Punkt, untrained, that decides its commonest break contexts without tokenizing them.
+    """Punkt, untrained, that decides its break contexts without building Punkt's tokens.
 
     Punkt asks `text_contains_sentbreak()` about every candidate boundary: the word before
     a ".", "?" or "!" and the token after it. For the shapes matched above its answer follows
     from the abbreviation and sentence-starter lists alone (no collocations, no orthographic
-    statistics: nothing is trained), so it is computed here; every other context goes to
-    Punkt. Same sentences, a fraction of the time.
+    statistics: nothing is trained), so it is computed here with a pattern; every other
+    context gets Punkt's own rules applied to plain strings (`_untrained_sentbreak`). Same
+    sentences, a fraction of the time.
     """
 
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
@@ -112,40 +150,63 @@ class NewsPunkt(PunktSentenceTokenizer):
         return iter([slice(start, stop) for start, stop in bounds])
 
     def _plain_bounds(self, text: str) -> list[tuple[int, int]] | None:
-        """Punkt's slices of `text` as (start, stop), or None where its word rule is odd.
+        """Punkt's slices of `text` as (start, stop), or None where its word rule is odd."""
+        return self.paragraph_bounds(text, 0, len(text))
+
+    def paragraph_bounds(
+        self, text: str, start: int, end: int, first: int | None = None
+    ) -> list[tuple[int, int]] | None:
+        """Punkt's slices of the paragraph `text[start:end]` as (start, stop) offsets into
+        `text` (before closing marks are realigned), or None where its word rule is odd.
+        `first`, when known, is where the first ".", "?" or "!" before punctuation or white
+        space is: no candidate comes before it.
 
         For each candidate Punkt reads the word before it, from the last ASCII white space
         after the previous candidate; with none there ("Why?!", "U.S.\u00a0Army. More") it
         joins the two words and drops the earlier candidate. Such texts are left to Punkt.
+        The paragraph is read in place: no slice of it is built.
         """
-        controls = not text.isprintable()  # else none of the controls below: the usual text
-        if controls and _ENGINES_DISAGREE.search(text):
-            return None
-        other_separators = controls and _HAS_OTHER_WORD_SEPARATOR.search(text) is not None
+        other_separators = False
+        if _UNUSUAL_CONTROL.search(text, start, end):  # the usual text has none of these
+            if _ENGINES_DISAGREE.search(text, start, end):
+                return None
+            other_separators = _HAS_OTHER_WORD_SEPARATOR.search(text, start, end) is not None
         bounds: list[tuple[int, int]] = []
-        last_break, previous = 0, None
-        for match in _CANDIDATE.finditer(text):
+        last_break, previous = start, None
+        for match in _CANDIDATE.finditer(text, start if first is None else first, end):
             at = match.start()
-            low = previous or 0
+            low = start if previous is None else previous
             space = text.rfind(" ", low, at)
             if other_separators:
                 space = max(space, *(text.rfind(mark, low, at) for mark in _OTHER_WORD_SEPARATORS))
             if space > low:
                 word_start = space + 1
             elif previous is None:
-                word_start = 0
+                word_start = start
             else:
                 return None
             # The context Punkt is asked about: the word, the mark and what follows it.
-            context_end = match.end("after")
-            breaks = self._plain_decision(text, word_start, context_end)
+            context_end = match.end(1)
+            if text[at] != ".":  # "?" and "!": their own token, a break when a token follows
+                breaks = _QUESTION_OR_EXCLAMATION.fullmatch(text, word_start, context_end) and True
+            else:  # the commonest shape: a word and its period, decided here
+                found = _WORD_THEN_PERIOD.fullmatch(text, word_start, context_end)
+                breaks = (
+                    None
+                    if found is None
+                    else self._period_decision(found["token"], found["next"], found["spaced"])
+                )
             if breaks is None:
-                breaks = super().text_contains_sentbreak(text[word_start:context_end])
+                breaks = self._untrained_sentbreak(text[word_start:context_end])
             if breaks:
                 bounds.append((last_break, match.end()))
-                last_break = match.start("next") if match["next"] else match.end()
+                following = match.start(2)
+                last_break = following if following >= 0 else match.end()
             previous = at
-        bounds.append((last_break, len(text.rstrip())))
+        stop = end
+        if end > start and text[end - 1].isspace():
+            stop = start + len(text[start:end].rstrip())
+        bounds.append((last_break, stop))
         return bounds
 
     def _realign_boundaries(self, text: str, slices: Iterator[slice]) -> Iterator[slice]:
@@ -161,23 +222,101 @@ class NewsPunkt(PunktSentenceTokenizer):
     def text_contains_sentbreak(self, text: str) -> bool:
         """True when Punkt would break inside `text`, one candidate's context."""
         decided = self._plain_decision(text)
-        return super().text_contains_sentbreak(text) if decided is None else decided
+        return self._untrained_sentbreak(text) if decided is None else decided
+
+    def _untrained_sentbreak(self, text: str) -> bool:
+        """Punkt's `text_contains_sentbreak(text)`, its annotation rules for untrained
+        parameters (no collocations, no orthographic statistics) read off plain strings.
+
+        Punkt builds a token object per word and runs it through two generator passes,
+        several times the cost of the rules themselves; this applies them to the words of
+        Punkt's own word pattern (compiled with `re`, which agrees with Punkt's `regex` on
+        it for text without the controls \x1c-\x1f), in the same order.
+        """
+        if _ENGINES_DISAGREE.search(text):
+            return super().text_contains_sentbreak(text)
+        if "\n" in text:  # Punkt tokenizes line by line; line starts change no decision
+            lines = text.split("\n")
+            words = [word for line in lines if line.strip() for word in _PUNKT_WORDS.findall(line)]
+        else:
+            words = _PUNKT_WORDS.findall(text)
+        if len(words) < 2:
+            return False  # a break only counts when a token follows it
+        abbreviations = self._params.abbrev_types
+        # First pass: which words are breaks, abbreviations or ellipses by their type alone.
+        breaks: list[bool] = []
+        abbreviated: list[bool] = []  # an abbreviation or an ellipsis
+        for word in words:
+            if word in _SENTENCE_END_MARKS:
+                breaks.append(True)
+                abbreviated.append(False)
+            elif word.startswith("..") and _PUNKT_ELLIPSIS.match(word):
+                breaks.append(False)
+                abbreviated.append(True)
+            elif word.endswith(".") and not word.endswith(".."):
+                lowered = word[:-1].lower()
+                abbreviation = lowered in abbreviations or (lowered.split("-")[-1] in abbreviations)
+                breaks.append(not abbreviation)
+                abbreviated.append(abbreviation)
+            else:
+                breaks.append(False)
+                abbreviated.append(False)
+        # Second pass: a period-final word reconsidered in the light of the word after it.
+        for index in range(len(words) - 1):
+            word = words[index]
+            if word.endswith("."):
+                # The next word's `breaks` is still its first-pass value, as in Punkt.
+                breaks[index] = self._second_pass_break(
+                    word, breaks[index], abbreviated[index], words[index + 1], breaks[index + 1]
+                )
+            if breaks[index]:
+                return True
+        return False
+
+    def _second_pass_break(
+        self, word: str, breaks: bool, abbreviated: bool, following: str, following_breaks: bool
+    ) -> bool:
+        """Punkt's second-pass decision on a period-final `word` before `following`."""
+        initial = len(word) == 2 and _PUNKT_INITIAL.match(word) is not None
+        if abbreviated and not initial:
+            # Untrained, the orthographic heuristic never says "starts a sentence"; only a
+            # capitalised frequent sentence starter does (a capitalised word is no number,
+            # so its type is its lower case, a final period dropped if it is a break).
+            if following[0].isupper():
+                kind = following.lower()
+                if kind.endswith(".") and len(kind) > 1 and following_breaks:
+                    kind = kind[:-1]
+                if kind in self._params.sent_starters:
+                    return True
+        if initial or _is_punkt_number(word):
+            # Untrained, the orthographic heuristic says "no sentence start" before
+            # punctuation or a lower-case word, and "unknown" otherwise; an initial before
+            # a capitalised word is no break either.
+            if following in _PUNKT_PUNCTUATION or following[0].islower():
+                return False
+            if initial and following[0].isupper():
+                return False
+        return breaks
 
     def _plain_decision(self, text: str, start: int = 0, end: int | None = None) -> bool | None:
-        """Punkt's answer for the context `text[start:end]`, or None to ask Punkt itself."""
+        """Punkt's answer for the context `text[start:end]` by pattern, or None when the
+        context needs Punkt's rules in full."""
         end = len(text) if end is None else end
         if _QUESTION_OR_EXCLAMATION.fullmatch(text, start, end):
             return True  # "?" and "!" are their own token, always a break, and a token follows
         found = _WORD_THEN_PERIOD.fullmatch(text, start, end)
         if found is None:
             return None
-        token = found["token"]
+        return self._period_decision(found["token"], found["next"], found["spaced"])
+
+    def _period_decision(self, token: str, follower: str | None, spaced: str | None) -> bool | None:
+        """Punkt's answer for `token` and its period before a word `follower` (None: before
+        punctuation, or after spaces (`spaced`) before a token that is no word), or None."""
         if len(token) == 1:
             return None  # an initial ("J. Smith"): Punkt's initial rules apply
         if token.lower() not in self._params.abbrev_types:
             return True  # a word ending in a period, followed by a token: a break
-        follower = found["next"]
-        if follower is None and found["spaced"]:
+        if follower is None and spaced:
             return None  # an abbreviation before a token that is no word ("Gen. “We")
         # An abbreviation ends a sentence only before a capitalised frequent sentence starter.
         return bool(follower and follower[0].isupper()) and (
@@ -229,7 +368,11 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     candidate = _BREAK_CANDIDATE.search(text, start, end)
     if candidate is None or _CLOSING_TAIL.match(text, candidate.start(), end):
         return [(start, end)]  # no candidate, or only the closing one
-    return [(start + s, start + e) for s, e in punkt().sentence_spans(text[start:end])]
+    tokenizer = punkt()
+    bounds = tokenizer.paragraph_bounds(text, start, end, candidate.start())
+    if bounds is None:
+        return [(start + s, start + e) for s, e in tokenizer.span_tokenize(text[start:end])]
+    return _realigned(text, bounds, _REALIGNMENT)
 
 
 # Breaks untrained Punkt makes that news prose never has: after a run of capital initials
