@@ -157,24 +157,32 @@ class NameIndex:
         if _may_name(word):
             text, last_run, size = self.text, (-1, -1), len(word)
             ends_run_word = not word.endswith(".")  # a word to which no run word can add
+            paragraph_starts, paragraphs = self._paragraph_starts, self._paragraphs
             position = text.find(word)
             while position >= 0:
-                number = bisect.bisect_right(self._paragraph_starts, position) - 1
+                number = bisect.bisect_right(paragraph_starts, position) - 1
                 if (
                     number >= 0
-                    and position < self._paragraphs[number][1]
+                    and position < paragraphs[number][1]
                     and not (ends_run_word and _WORD_GOES_ON.match(text, position + size))
-                    and (not several or self._has_neighbour(number, position, size))
-                ):  # "Syria" in "Syrian …" is no word of a run; a lone word none of several
-                    starts, runs = self._runs_of(number, several)
-                    index = bisect.bisect_right(starts, position) - 1
-                    if (
-                        index >= 0
-                        and (number, index) != last_run
-                        and _run_word_at(text, position, size, starts[index], len(runs[index]))
-                    ):
-                        found.append(self._reading(number, starts[index], runs[index]))
-                        last_run = (number, index)
+                ):  # "Syria" in "Syrian …" is no word of a run
+                    paragraph_runs = self._runs.get((number, several))
+                    if paragraph_runs is None and several:
+                        # a lone word is in no run of several: its paragraph's runs stay unread
+                        if self._has_neighbour(number, position, size):
+                            paragraph_runs = self._runs_of(number, several)
+                    elif paragraph_runs is None:
+                        paragraph_runs = self._runs_of(number, several)
+                    if paragraph_runs is not None:
+                        starts, runs = paragraph_runs
+                        index = bisect.bisect_right(starts, position) - 1
+                        if (
+                            index >= 0
+                            and (number, index) != last_run
+                            and _run_word_at(text, position, size, starts[index], len(runs[index]))
+                        ):
+                            found.append(self._reading(number, starts[index], runs[index]))
+                            last_run = (number, index)
                 position = text.find(word, position + 1)
         self._holding[word, several] = found
         return found
