@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from crosscheck.attribution_words import PARTICLES, lexicon
 from crosscheck.name_runs import CAPITAL_RUN, SEVERAL_WORD_RUN, read_run
-from crosscheck.names import NameIndex
+from crosscheck.names import NameIndex, _role_words_before
 from crosscheck.pronouns import Referents
 
 # The run pattern as first written (every repetition a whole word and its space).
@@ -156,3 +156,40 @@ def test_a_word_has_a_neighbour_when_a_capitalised_word_or_particle_stands_next_
     assert _index("Mr Smith said.")._has_neighbour(0, 3, 5)
     assert _index("Bashar al Assad")._has_neighbour(0, 10, 5)
     assert _index("John Smith")._has_neighbour(0, 0, 4)
+
+
+# The alias and role-before patterns as first written, searched over the text.
+PLAIN_ALIAS = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+)(?:(?:of|the|for|and|on)\s+|[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)"
+    r"\s+\(([A-Z][\w.-]{1,15})\)"
+)
+PLAIN_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+)*(?:[a-z][\w-]*[ \t]+){1,3})$")
+# Capitalised words, connectors, labels, and words only part of which is a capitalised word.
+LONG_FORM_WORDS = st.sampled_from(
+    ["US", "Central", "Command", "of", "the", "and", "(Centcom)", "(ABC)", "(A)", "(R-Ky.)"]
+    + ["eBay", "1of", "theX", "O’Brien", "U.S.", "said", "press", "secretary", "ex-U.S.", "Sen."]
+    + ["(former)", "iPhone", "Gov.", ",", "é"]
+)
+SPACES = st.sampled_from([" ", "  ", "\t", "\n", "", " \n", "\xa0", ". "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(LONG_FORM_WORDS, SPACES), max_size=14))
+def test_aliases_read_back_from_each_label_are_the_plain_patterns(pieces):
+    text = "".join(w + space for w, space in pieces)
+    expected = {m.group(2): m.group(1) for m in PLAIN_ALIAS.finditer(text)}
+    assert _index(text).aliases == expected
+
+
+def test_an_alias_needs_two_words_ending_in_a_capitalised_one_before_its_label():
+    assert _index("US Central Command (Centcom) said").aliases == {"Centcom": "US Central Command"}
+    assert _index("the Department of (DOD) said").aliases == {}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(LONG_FORM_WORDS, SPACES), max_size=14), st.integers(0, 200))
+def test_role_words_read_back_from_a_name_are_the_plain_patterns(pieces, at):
+    text = "".join(w + space for w, space in pieces)
+    start = min(at, len(text))
+    match = PLAIN_ROLE_BEFORE.search(text, max(0, start - 60), start)
+    assert _role_words_before(text, start) == (match.group(1) if match else "")

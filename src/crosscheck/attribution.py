@@ -10,8 +10,8 @@ name-token tests are in `attribution_words`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .attribution_words import (
     CLAUSE_BREAKERS,
@@ -76,9 +76,9 @@ _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")
 
 
-@dataclass(frozen=True)
-class Speaker:
-    """A parsed speaker phrase: `name` for a person, else `description` (or a `pronoun`)."""
+class Speaker(NamedTuple):
+    """A parsed speaker phrase: `name` for a person, else `description` (or a `pronoun`).
+    A named tuple: immutable like a frozen dataclass, and quicker to build."""
 
     text: str
     name: str = ""
@@ -177,7 +177,7 @@ def parse_speaker(phrase: str, head_first: bool = False) -> Speaker | None:
     `head_first`: the phrase follows its cue ("said X, the Y of Z"), so its first comma part
     is the speaker and the rest describes them. A pure function of a short phrase (the same
     phrases, "he said", "the official", come back report after report), so its answers are
-    kept; a Speaker is frozen, so a kept answer cannot be changed by a caller.
+    kept; a Speaker is immutable, so a kept answer cannot be changed by a caller.
     """
     phrase = _PARENTHESIS.sub("", phrase).strip(" ,;:-\u2014\u2013\"'\u201c\u201d\u2018\u2019")
     if not phrase or len(phrase) > 250:

@@ -42,14 +42,24 @@ from .name_runs import (
 
 __all__ = ["APPOSITIVE_ROLE", "Mention", "NameIndex", "first_name_genders"]
 
-_ALIAS = re.compile(
-    r"((?:[A-Z][\w.'’-]*\s+)(?:(?:of|the|for|and|on)\s+|[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)"
-    r"\s+\(([A-Z][\w.-]{1,15})\)"
-)
-_ALIAS_LABEL = re.compile(r"\s\([A-Z][\w.-]{1,15}\)")
+# An acronym in parentheses after its long form: "US Central Command (Centcom)". The long form
+# is capitalised words (of/the/for/and/on may join them) ending right before the label; it is
+# read backwards from the label, on the reversed text, so only the text at labels is looked at.
+_ALIAS_LABEL = re.compile(r"\(([A-Z][\w.-]{1,15})\)")
+_CONNECTORS = ("of", "the", "for", "and", "on")
+# A word of a long form, reversed: a capitalised word ([A-Z][\w.'’-]*) or a connector. Read
+# backwards, a capitalised word starts at the first capital of its run of word characters.
+_LONG_FORM_WORD = r"(?:[\w.'’-]*[A-Z]|{})".format("|".join(w[::-1] for w in _CONNECTORS))
+_LONG_FORM_BACKWARDS = re.compile(rf"{_LONG_FORM_WORD}(?:\s+{_LONG_FORM_WORD})*")
+_LEADING_CONNECTORS = re.compile(r"(?:(?:{})\s+)*".format("|".join(_CONNECTORS)))
 # Role words before a name stay on its line and in its sentence ("USA TODAY.\n\nWhite House
 # press secretary Sarah Sanders": the role is "White House press secretary").
-_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+)*(?:[a-z][\w-]*[ \t]+){1,3})$")
+# (Up to 60 characters before the name: capitalised words, then one to three lower-case words,
+# spaces or tabs after each, read back from the name by `_role_words_before`.)
+_ROLE_BEFORE_REACH = 60
+_LOWER_TAIL = re.compile(r"[a-z][\w-]*\Z")  # a lower-case role word ending where searched to
+_CAPITAL_TAIL = re.compile(r"[A-Z][\w.'’-]*\Z")
+_EITHER_TAIL = re.compile(rf"(?:{_LOWER_TAIL.pattern[:-2]}|{_CAPITAL_TAIL.pattern[:-2]})\Z")
 APPOSITIVE_ROLE = re.compile(r",[ \t]+((?:the[ \t]+)?[a-zA-Z][^,.;\"“”\n]{2,80}?)(?=,|\.\s|\.$|$)")
 
 
@@ -147,24 +157,32 @@ class NameIndex:
         if _may_name(word):
             text, last_run, size = self.text, (-1, -1), len(word)
             ends_run_word = not word.endswith(".")  # a word to which no run word can add
+            paragraph_starts, paragraphs = self._paragraph_starts, self._paragraphs
             position = text.find(word)
             while position >= 0:
-                number = bisect.bisect_right(self._paragraph_starts, position) - 1
+                number = bisect.bisect_right(paragraph_starts, position) - 1
                 if (
                     number >= 0
-                    and position < self._paragraphs[number][1]
+                    and position < paragraphs[number][1]
                     and not (ends_run_word and _WORD_GOES_ON.match(text, position + size))
-                    and (not several or self._has_neighbour(number, position, size))
-                ):  # "Syria" in "Syrian …" is no word of a run; a lone word none of several
-                    starts, runs = self._runs_of(number, several)
-                    index = bisect.bisect_right(starts, position) - 1
-                    if (
-                        index >= 0
-                        and (number, index) != last_run
-                        and _run_word_at(text, position, size, starts[index], len(runs[index]))
-                    ):
-                        found.append(self._reading(number, starts[index], runs[index]))
-                        last_run = (number, index)
+                ):  # "Syria" in "Syrian …" is no word of a run
+                    paragraph_runs = self._runs.get((number, several))
+                    if paragraph_runs is None and several:
+                        # a lone word is in no run of several: its paragraph's runs stay unread
+                        if self._has_neighbour(number, position, size):
+                            paragraph_runs = self._runs_of(number, several)
+                    elif paragraph_runs is None:
+                        paragraph_runs = self._runs_of(number, several)
+                    if paragraph_runs is not None:
+                        starts, runs = paragraph_runs
+                        index = bisect.bisect_right(starts, position) - 1
+                        if (
+                            index >= 0
+                            and (number, index) != last_run
+                            and _run_word_at(text, position, size, starts[index], len(runs[index]))
+                        ):
+                            found.append(self._reading(number, starts[index], runs[index]))
+                            last_run = (number, index)
                 position = text.find(word, position + 1)
         self._holding[word, several] = found
         return found
@@ -277,11 +295,11 @@ class NameIndex:
     @staticmethod
     def _role_before(text: str, start: int) -> str:
         """Lower-case role words written just before a name ("press secretary Sarah Sanders")."""
-        match = _ROLE_BEFORE.search(text, max(0, start - 60), start)
-        if not match:
+        written = _role_words_before(text, start)
+        if not written:
             return ""
         titles = lexicon().titles
-        words = match.group(1).split()
+        words = written.split()
         ends = [i for i, w in enumerate(words) if w[:1].isupper() and bare(w) != w]
         if ends:  # a sentence ended inside the match: the role starts after it
             words = words[ends[-1] + 1 :]
@@ -294,11 +312,35 @@ class NameIndex:
     def aliases(self) -> dict[str, str]:
         """Acronym → long form, where the report wrote "US Central Command (Centcom)"."""
         if self._aliases is None:
-            text = self.text
-            has_label = "(" in text and _ALIAS_LABEL.search(text)  # no "(", no label
-            found = _ALIAS.finditer(text) if has_label else ()
-            self._aliases = {m.group(2): m.group(1) for m in found if m.group(2) != m.group(1)}
+            self._aliases = {}
+            if "(" in self.text:  # no "(", no label
+                for match in _ALIAS_LABEL.finditer(self.text):
+                    long_form = self._long_form_before(match.start())
+                    if long_form:
+                        self._aliases[match.group(1)] = long_form
         return self._aliases
+
+    def _long_form_before(self, label_start: int) -> str:
+        """The long form written right before the "(" at `label_start`, if any: two or more
+        capitalised words (connectors between them), spaces apart, the last one before the
+        spaces in front of the "(" (so "Department of (DOD)" has none). The words are read
+        backwards from the label, as far as they go; the long form starts at the first
+        capitalised word."""
+        text, length = self.text, len(self.text)
+        end = label_start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == label_start:
+            return ""  # no space before the "("
+        words = _LONG_FORM_BACKWARDS.match(self._reversed, length - end)
+        if words is None:
+            return ""
+        chain = text[end - len(words.group()) : end]
+        long_form = chain[_LEADING_CONNECTORS.match(chain).end() :]
+        kept = long_form.split()
+        if len(kept) < 2 or kept[-1][:1].islower():
+            return ""  # one word, or a connector before the label
+        return long_form
 
     def resolve_alias(self, label: str) -> str:
         """An acronym's long form, where the report wrote "US Central Command (Centcom)"."""
@@ -399,6 +441,44 @@ class NameIndex:
         if entry.word in genders:
             return Mention(entry.position, entry.word, "", genders[entry.word], end=end)
         return None
+
+
+def _role_words_before(text: str, start: int) -> str:
+    """The words in the 60 characters before `start` that may be a role written before a name:
+    capitalised words, then one to three lower-case ones, each followed by spaces or tabs, up to
+    `start` (or to a line break just before it), taken from as far back as they go. The words
+    are read back from `start`, a chunk between spaces at a time; where a chunk is not a word
+    as a whole, the words start at the earliest part of it that is."""
+    floor = max(0, start - _ROLE_BEFORE_REACH)
+    end = start - 1 if start > floor and text[start - 1] == "\n" else start
+    if end <= floor or text[end - 1] not in " \t":
+        return ""
+    lowers, capitals, first = 0, False, -1
+    chunk_end = end
+    while True:
+        while chunk_end > floor and text[chunk_end - 1] in " \t":
+            chunk_end -= 1
+        if chunk_end == floor:
+            break  # the words never start with a space
+        chunk_start = max(text.rfind(" ", floor, chunk_end), text.rfind("\t", floor, chunk_end))
+        chunk_start = max(chunk_start + 1, floor)
+        lower_ok, capital_ok = not capitals and lowers < 3, lowers > 0
+        if lower_ok:
+            tail = _EITHER_TAIL if capital_ok else _LOWER_TAIL
+        else:
+            tail = _CAPITAL_TAIL
+        word = tail.search(text, chunk_start, chunk_end)
+        if word is None:
+            break
+        first = word.start()
+        if first > chunk_start or first == floor:
+            break  # the end of a chunk: the earliest start
+        if text[first].islower():
+            lowers += 1
+        else:
+            capitals = True
+        chunk_end = first
+    return text[first:end] if first >= 0 else ""
 
 
 def _insert(listed: tuple[list, list[int]], mention: Mention) -> None:
