@@ -20,12 +20,22 @@ ROUGH_BELOW_MB = 0.2  # less real text than this gives a rough rate (a few ms of
 # Written for the warm-up only: every extractor path runs once (lexicons read, patterns built)
 # before the clock starts, on text that shares no sentence with any corpus.
 WARM_UP_TEXT = (
-    "Warm-up wire\n\n"
+    "Lake search widens as storm nears\n\n"
+    "By Jo Marsh, Staff Writer\n\n"
     "About 1,200 volunteers and more than 30 boats searched the lake on Monday, "
-    "the county sheriff's office said.\n\n"
+    "according to the county sheriff's office. Between 40 and 50 families were moved "
+    "from the shore, and two people were injured, officials said.\n\n"
     '"We will keep looking until dark," said Dana Whitfield, the county sheriff. '
     '"Then we start again."\n\n'
-    "Between 40 and 50 families were moved from the shore, officials said.\n"
+    "Whitfield told reporters the divers had found \u201cnothing of any use so far\u201d "
+    "and she asked residents to stay away. \u201cPlease let the crews work,\u201d she wrote "
+    "on Twitter.\n\n"
+    "The state Department of Natural Resources (DNR) said in a statement that "
+    "hundreds of thousands of gallons had spilled, up to 12 miles downstream. "
+    "\u201cThe damage is serious,\u201d the department said.\n\n"
+    "Gov. Lee Park, who visited on Tuesday, said dozens of officers and some 300 "
+    "National Guard troops would arrive by Friday. The governor added: "
+    '"Nobody will be left alone."\n'
 )
 
 
