@@ -420,3 +420,37 @@ def test_trailing_adverbs_are_cut_as_the_pattern_cuts_them_over_the_whole_phrase
 def test_up_to_two_trailing_adverbs_are_cut():
     assert _without_trailing_adverbs("Mr. Smith also has ") == "Mr. Smith "
     assert _without_trailing_adverbs("the minister reportedly ") == "the minister "
+
+
+@pytest.mark.parametrize(
+    ("introduced", "later", "speaker"),
+    [
+        ("Gov. Lena Ortiz toured the levee on Tuesday.", "the governor", "Lena Ortiz"),
+        ("Lt. Gen. Omar Haddad spoke at the base.", "the general", "Omar Haddad"),
+        ("Sen. Ruth Adler left the chamber early.", "the senator", "Ruth Adler"),
+        ("Sheriff Lena Ortiz met the families.", "the sheriff", "Lena Ortiz"),
+    ],
+)
+def test_an_abbreviated_or_local_title_resolves_the_title_used_later(introduced, later, speaker):
+    row = only(f'Head\n\n{introduced} "Nobody is left behind," {later} said.\n')
+    assert row["speaker"] == speaker
+
+
+def test_a_role_set_off_before_a_name_is_its_role_and_resolves_the_title():
+    text = (
+        "Head\n\nThe county's chief prosecutor, Ines Varga, spoke after the verdict. "
+        '"Justice was done," the prosecutor said.\n'
+    )
+    row = only(text)
+    assert row["speaker"] == "Ines Varga" and row["role"] == "county's chief prosecutor"
+
+
+def test_words_after_a_name_set_off_by_a_role_are_not_its_role():
+    text = 'Head\n\nA senior official, Ines Varga, spoke on Monday. "We will wait," Varga said.\n'
+    row = only(text)
+    assert row["speaker"] == "Ines Varga" and row["role"] == "senior official"
+
+
+def test_a_surname_that_is_also_a_word_for_an_office_stays_a_name():
+    text = 'Head\n\nHoward Dean spoke first. "It was close," Dean said.\n'
+    assert only(text)["speaker"] == "Howard Dean"

@@ -68,6 +68,7 @@ class Lexicon:
     cues: dict[str, bool]  # cue → means written words
     titles: dict[str, str]  # title word → gender it implies ("" if none)
     honorifics: frozenset[str]
+    spelled: dict[str, str]  # abbreviated title (lower case) → the word it stands for
     org_words: dict[str, str]  # word → org | place | time
     not_names: frozenset[str]
     cue_pattern: re.Pattern = field(repr=False)
@@ -81,13 +82,13 @@ def lexicon() -> Lexicon:
         for r in lexicon_rows("cues.csv", "cue")
     }
     titles = {r["title"]: r.get("gender", "") for r in lexicon_rows("titles.csv", "title")}
-    honorifics = frozenset(
-        r["title"] for r in lexicon_rows("titles.csv", "title") if r.get("honorific") == "yes"
-    )
+    title_rows = lexicon_rows("titles.csv", "title")
+    honorifics = frozenset(r["title"] for r in title_rows if r.get("honorific") == "yes")
+    spelled = {r["title"].lower(): r["spelled"].lower() for r in title_rows if r.get("spelled")}
     org_words = {r["word"]: r.get("kind", "org") for r in lexicon_rows("organisations.csv", "word")}
     not_names = frozenset(r["word"] for r in lexicon_rows("not_names.csv", "word"))
     cue_pattern = re.compile(rf"\b(?:{_alternatives(cues)}|According\s+to)\b")
-    return Lexicon(cues, titles, honorifics, org_words, not_names, cue_pattern)
+    return Lexicon(cues, titles, honorifics, spelled, org_words, not_names, cue_pattern)
 
 
 def _alternatives(phrases: dict[str, bool]) -> str:

@@ -60,6 +60,10 @@ _ROLE_BEFORE_REACH = 60
 _LOWER_TAIL = re.compile(r"[a-z][\w-]*\Z")  # a lower-case role word ending where searched to
 _CAPITAL_TAIL = re.compile(r"[A-Z][\w.'’-]*\Z")
 _EITHER_TAIL = re.compile(rf"(?:{_LOWER_TAIL.pattern[:-2]}|{_CAPITAL_TAIL.pattern[:-2]})\Z")
+# "The county sheriff, Dana Whitfield, said": a role set off by a comma right before a name.
+_ROLE_SET_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*),\s*\Z"
+)
 APPOSITIVE_ROLE = re.compile(r",[ \t]+((?:the[ \t]+)?[a-zA-Z][^,.;\"“”\n]{2,80}?)(?=,|\.\s|\.$|$)")
 
 
@@ -277,6 +281,10 @@ class NameIndex:
             if named == name
         ]
         for start, end, title_role in spans:
+            set_before = self._role_set_before(text, start)
+            if set_before:  # "the sheriff, Dana Whitfield, spoke": what follows is no role
+                found = ", ".join(r for r in (title_role, set_before) if r)
+                break
             role = title_role
             after = APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
             if after and not after.group(1).lower().startswith(RELATIVE_OPENERS):
@@ -307,6 +315,16 @@ class NameIndex:
         if all(w.capitalize() in titles or w in {"of", "the", "for"} for w in lower):
             return " ".join(words)
         return ""
+
+    @staticmethod
+    def _role_set_before(text: str, start: int) -> str:
+        """The role in "the county sheriff, Dana Whitfield": lower-case words after "the" or
+        "a", set off by a comma right before the name, whose last word is a title."""
+        found = _ROLE_SET_BEFORE.search(text, max(0, start - _ROLE_BEFORE_REACH), start)
+        if not found or found.end() != start:
+            return ""
+        head = found.group(1).split()[-1]
+        return found.group(1) if head.capitalize() in lexicon().titles else ""
 
     @property
     def aliases(self) -> dict[str, str]:
@@ -371,10 +389,11 @@ class NameIndex:
             head.capitalize() in lexicon().org_words
         ):
             return ""  # "the Pentagon" is a body, not a title held by a person
+        spelled = lexicon().spelled
         for mention in self.mentions_before(position):
             role = (mention.role or self.role_of(mention.name)).lower()
-            if head in role.replace(",", " ").split():
-                return mention.name
+            if head in {spelled.get(word, word) for word in role.replace(",", " ").split()}:
+                return mention.name  # "Gov. Lee Park" holds the title "the governor"
         return ""
 
     # -- the people named, paragraph by paragraph ------------------------------------------
