@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crosscheck import number_phrases
 from crosscheck.number_phrases import find_number_phrases
 from crosscheck.numbers import (
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE,
     apply_bound,
     load_hedges,
     parse_quantity,
@@ -265,3 +271,50 @@ def test_any_text_gives_valid_phrases(text):
         if not (math.isnan(phrase.low) or math.isnan(phrase.high)):
             assert phrase.low <= phrase.high
         assert not (math.isnan(phrase.low) and math.isnan(phrase.high))
+
+
+# --- the finder's patterns, as built for speed ----------------------------------------------
+
+_PATTERN_WORDS = st.lists(
+    st.sampled_from(
+        sorted(
+            {*UNITS, *TENS, *SCALES, *VAGUE, *load_hedges()}
+            | {"a", "half", "quarter", "several", "few", "couple", "of", "and", "or", "so"}
+            | {"US", "U.S.", "NZ", "HK", "C", "A", "$", "£", "7", "1,500", "2.5", "%", "-", ","}
+            | {"threat", "ones", "attend", "their", "Seventeen", "THREE", "ſix", "é", "_"}
+        )
+    ),
+    max_size=8,
+).flatmap(lambda words: st.sampled_from([" ", "-", "", "  "]).map(lambda s: s.join(words)))
+
+
+_QUANTITY_WORDS = st.lists(
+    st.sampled_from(
+        """a half quarter quarters several few couple of tens dozens hundreds dozen hundred
+        thousand million three one twenty five seventeen US U.S. C A NZ $ £ 7 1,500 bn
+        threat ſix é _""".split()
+        + ["U.S.$5", "US$5", "C$20", "A$3", "NZ$4", "HK$9", "a few thousand", "half a million"]
+    ),
+    max_size=6,
+).flatmap(lambda words: st.sampled_from([" ", " ", "-", ""]).map(lambda s: s.join(words)))
+
+
+@settings(max_examples=400)
+@given(_QUANTITY_WORDS)
+def test_the_quantity_first_test_never_rejects_a_quantity(text):
+    start = re.compile(number_phrases._QUANTITY_START, re.IGNORECASE)
+    alternatives = re.compile(number_phrases._QUANTITY_ALTERNATIVES, re.IGNORECASE)
+    for at in range(len(text) + 1):
+        for end in (len(text), (at + len(text)) // 2):
+            if alternatives.match(text, at, end):
+                assert start.match(text, at, end), (text, at, end)
+
+
+@given(_PATTERN_WORDS)
+def test_words_gathered_by_first_letter_match_as_the_plain_alternation(text):
+    words = [*load_hedges(), *UNITS, *TENS, *SCALES]
+    plain = re.compile(number_phrases._alternation(words), re.IGNORECASE)
+    gathered = re.compile(number_phrases._by_first_letter(words), re.IGNORECASE)
+    for at in range(len(text) + 1):
+        found, expected = gathered.match(text, at), plain.match(text, at)
+        assert (found and found.group()) == (expected and expected.group())

@@ -21,6 +21,7 @@ from .numbers import (
     SCALES,
     TENS,
     UNITS,
+    VAGUE,
     Quantity,
     apply_bound,
     load_hedges,
@@ -32,9 +33,26 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_UNIT = _alternation(UNITS)
-_TEN = _alternation(TENS)
-_SCALE = _alternation(SCALES)
+def _by_first_letter(words) -> str:
+    """`_alternation(words)` with the words of each first letter gathered under that letter
+    ("t(?:hree|wo)|o(?:ne)"): the same matches, tried in the same order within a letter, but
+    a place whose letter no word starts with fails one test instead of entering every word
+    (a case-blind alternative is entered even when its first letter cannot match). Only one
+    letter's words can match at a place, so the order of the letters does not matter."""
+    by_letter: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_letter.setdefault(word[0], []).append(word)
+    return "|".join(
+        re.escape(group[0])
+        if len(group) == 1
+        else re.escape(letter) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")"
+        for letter, group in by_letter.items()
+    )
+
+
+_UNIT = _by_first_letter(UNITS)
+_TEN = _by_first_letter(TENS)
+_SCALE = _by_first_letter(SCALES)
 _TOKEN = rf"(?:(?:{_TEN})-(?:{_UNIT})|{_TEN}|{_UNIT}|{_SCALE})"
 _AND_AFTER_SCALE = "|".join(rf"(?<={s})\s+and\s+" for s in SCALES)
 _WORD_RUN = (
@@ -58,15 +76,20 @@ _MONEY = (
     rf"(?:US|U\.S\.|A|C|NZ|HK)?[$£€]\s?{DIGITS}"
     rf"(?:\s+(?:{_SCALE})\b|(?:{_SCALE}|{_alternation(MONEY_SUFFIXES)})\b|{_NOT_AFTER_DIGITS})"
 )
-# A cheap first test, so that ordinary words fail before the long alternatives are tried.
-_QUANTITY_START = (
-    r"(?=[0-9$£€]|(?:a|an|half|several|zero|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|"
-    r"thi|fif|for|hun|tho|mil|bil|tri|doz|us|u\.s\.|nz|hk|[ac][$£€]))"
+# Every alternative of QUANTITY opens with a digit, a currency sign or one of these words
+# followed by a character that is not a word character ("two-", "a ", "US$", "U.S.$"): a
+# first test, so that ordinary words ("attend", "threat") fail before the long alternatives
+# are tried.
+_QUANTITY_STARTERS = (
+    set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE)
+    | {"a", "half", "several", "dozen", "dozens"}  # "a few", "half a million", "a dozen"
+    | {"us", "u.s.", "nz", "hk", "c"}  # money: "US$5", "C$20" ("A$" opens with "a")
+)  # fmt: skip
+_QUANTITY_START = rf"(?=[0-9$£€]|(?:{_by_first_letter(_QUANTITY_STARTERS)})(?!\w))"
+_QUANTITY_ALTERNATIVES = (
+    rf"{_VAGUE}|{_PART_OF_SCALE}|{_COUPLE}|{_DOZEN}|{_MONEY}|{_DIGIT_AMOUNT}|{_WORD_RUN}"
 )
-QUANTITY = (
-    rf"(?:{_QUANTITY_START}(?:{_VAGUE}|{_PART_OF_SCALE}|{_COUPLE}|{_DOZEN}|{_MONEY}|{_DIGIT_AMOUNT}"
-    rf"|{_WORD_RUN}))"
-)
+QUANTITY = rf"(?:{_QUANTITY_START}(?:{_QUANTITY_ALTERNATIVES}))"
 _CONNECTOR = r"(?:\s*[-–—]\s*|\s+(?:to|through|and|or)\s+)"
 _A_DIGIT = re.compile(r"\d")
 _MONEY_START = re.compile(r"[A-Z.]*[$£€]")
@@ -111,9 +134,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     # The hedge's first letters, looked ahead for first: most words fail that one test
     # instead of the fifty hedges in turn.
     firsts = re.escape("".join(sorted({h[0].lower() for h in hedges} | {"b", "f"})))
-    hedge = (
-        rf"(?:(?=[{firsts}])(?:(?P<between>between|from)|(?P<hedge>{_alternation(hedges)}))\s+)?"
-    )
+    hedge_words = _by_first_letter(hedges)
+    hedge = rf"(?:(?=[{firsts}])(?:(?P<between>between|from)|(?P<hedge>{hedge_words}))\s+)?"
     postfix = r"(?:\s+(?P<postfix>or\s+(?:more|fewer|less|so))\b|(?P<plus>-plus|\+))?"
     finder = re.compile(
         rf"(?<![\w/.:,$£€-]){hedge}(?P<number>(?P<a>{QUANTITY})"
