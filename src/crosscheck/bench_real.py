@@ -35,7 +35,12 @@ WARM_UP_TEXT = (
     "\u201cThe damage is serious,\u201d the department said.\n\n"
     "Gov. Lee Park, who visited on Tuesday, said dozens of officers and some 300 "
     "National Guard troops would arrive by Friday. The governor added: "
-    '"Nobody will be left alone."\n'
+    '"Nobody will be left alone."\n\n'
+    "Asked about the film \u201cWinter Light Returns,\u201d the mayor told NBC's Ann Lee "
+    "that he \u201chad not seen it yet, but would soon.\u201d The city council said in a "
+    "statement, noted Mayor Tom Reyes, that the Harbor Authority would pay.\n\n"
+    'Crews thanked Ruth Ames for the boats. "It was the least I could do," she said. '
+    'The Harbor Authority met on Friday. "We are ready to pay for all of it," it said.\n'
 )
 
 
