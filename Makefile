@@ -40,11 +40,12 @@ $(SETUP_STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed; on Debian/Ubuntu install python3-venv" >&2; exit 2; }
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@# git runs filters from the top of the working tree: a relative path survives moving the checkout
 	@if git rev-parse --git-dir >/dev/null 2>&1; then \
-		git config filter.nbstripout.clean "$(abspath $(BIN))/nbstripout --extra-keys 'metadata.papermill cell.metadata.papermill'"; \
+		git config filter.nbstripout.clean "$(BIN)/nbstripout --extra-keys 'metadata.papermill cell.metadata.papermill'"; \
 		git config filter.nbstripout.smudge cat; \
 		git config filter.nbstripout.required true; \
-		git config diff.ipynb.textconv "$(abspath $(BIN))/nbstripout -t"; \
+		git config diff.ipynb.textconv "$(BIN)/nbstripout -t"; \
 	fi
 	@touch $@
 
