@@ -454,3 +454,19 @@ def test_words_after_a_name_set_off_by_a_role_are_not_its_role():
 def test_a_surname_that_is_also_a_word_for_an_office_stays_a_name():
     text = 'Head\n\nHoward Dean spoke first. "It was close," Dean said.\n'
     assert only(text)["speaker"] == "Howard Dean"
+
+
+def test_a_title_no_one_holds_skips_the_search_and_one_held_far_away_still_resolves():
+    from crosscheck.quote_context import Report
+
+    text = (
+        "Gov. Lee Park spoke on Monday.\n\n"
+        + "Crews worked through the night on the roads.\n\n" * 5
+        + "The band played. The mayor, Tom Reyes, said the town was grateful.\n"
+    )
+    names = Report(text).names
+    end = len(text)
+    assert names.resolve_title("the governor", end) == "Lee Park"  # "Gov." spelled out
+    assert names.resolve_title("the mayor", end) == "Tom Reyes"
+    assert names.resolve_title("the senator", end) == ""
+    assert names._titles_given == {"governor": True, "mayor": True, "senator": False}

@@ -57,6 +57,7 @@ _LEADING_CONNECTORS = re.compile(r"(?:(?:{})\s+)*".format("|".join(_CONNECTORS))
 # (Up to 60 characters before the name: capitalised words, then one to three lower-case words,
 # spaces or tabs after each, read back from the name by `_role_words_before`.)
 _ROLE_BEFORE_REACH = 60
+_ROLE_AFTER_REACH = 120  # an apposition after a name ends within 120 characters of it
 _LOWER_TAIL = re.compile(r"[a-z][\w-]*\Z")  # a lower-case role word ending where searched to
 _CAPITAL_TAIL = re.compile(r"[A-Z][\w.'’-]*\Z")
 _EITHER_TAIL = re.compile(rf"(?:{_LOWER_TAIL.pattern[:-2]}|{_CAPITAL_TAIL.pattern[:-2]})\Z")
@@ -112,6 +113,8 @@ class NameIndex:
         self._learnt_gender: dict[str, str] = {}
         self._roles: dict[str, str] = {}
         self._aliases: dict[str, str] | None = None
+        self._titles_given: dict[str, bool] = {}  # title word → whether anyone may hold it
+        self._lowered: str | None = None  # the text in lower case, when first needed
         # paragraph → its mentions (people, words, speakers) by position, and their positions
         self._listed: dict[int, tuple[list, list[int]]] = {}
         self._speakers_waiting: dict[int, list[Mention]] = {}
@@ -270,7 +273,6 @@ class NameIndex:
         """The role the report gives a person: title, apposition or words before the name."""
         if name in self._roles:
             return self._roles[name]
-        lex = lexicon()
         text = self.text
         found = ""
         words = _name_words(name)
@@ -281,24 +283,29 @@ class NameIndex:
             if named == name
         ]
         for start, end, title_role in spans:
-            set_before = self._role_set_before(text, start)
-            if set_before:  # "the sheriff, Dana Whitfield, spoke": what follows is no role
-                found = ", ".join(r for r in (title_role, set_before) if r)
-                break
-            role = title_role
-            after = APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
-            if after and not after.group(1).lower().startswith(RELATIVE_OPENERS):
-                appositive = drop_article(after.group(1))
-                if not lex.cue_pattern.match(appositive) and (
-                    appositive[:1].islower() or appositive.split()[0] in lex.titles
-                ):
-                    role = ", ".join(r for r in (role, appositive) if r)
-            role = role or self._role_before(text, start)
-            if role:
-                found = role
+            found = self._role_at(text, start, end, title_role)
+            if found:
                 break
         self._roles[name] = found
         return found
+
+    def _role_at(self, text: str, start: int, end: int, title_role: str) -> str:
+        """The role a person named from `start` to `end` (title words `title_role`) is given
+        there: a role set off before the name, else the title words and an apposition after it,
+        else role words written before it; "" if none."""
+        set_before = self._role_set_before(text, start)
+        if set_before:  # "the sheriff, Dana Whitfield, spoke": what follows is no role
+            return ", ".join(r for r in (title_role, set_before) if r)
+        role = title_role
+        after = APPOSITIVE_ROLE.match(text, end, min(len(text), end + _ROLE_AFTER_REACH))
+        if after and not after.group(1).lower().startswith(RELATIVE_OPENERS):
+            appositive = drop_article(after.group(1))
+            lex = lexicon()
+            if not lex.cue_pattern.match(appositive) and (
+                appositive[:1].islower() or appositive.split()[0] in lex.titles
+            ):
+                role = ", ".join(r for r in (role, appositive) if r)
+        return role or self._role_before(text, start)
 
     @staticmethod
     def _role_before(text: str, start: int) -> str:
@@ -389,12 +396,52 @@ class NameIndex:
             head.capitalize() in lexicon().org_words
         ):
             return ""  # "the Pentagon" is a body, not a title held by a person
-        spelled = lexicon().spelled
+        if not self._title_given(head):
+            return ""  # no one holds it: the search of every earlier paragraph would find no one
         for mention in self.mentions_before(position):
-            role = (mention.role or self.role_of(mention.name)).lower()
-            if head in {spelled.get(word, word) for word in role.replace(",", " ").split()}:
+            if _holds_title(mention.role or self.role_of(mention.name), head):
                 return mention.name  # "Gov. Lee Park" holds the title "the governor"
         return ""
+
+    def _title_given(self, head: str) -> bool:
+        """Whether anyone in the report may hold the title `head` (False only when no one
+        does): a role is written within `_ROLE_BEFORE_REACH` characters before a person's name
+        or `_ROLE_AFTER_REACH` after it, so only the people named by the runs of capitalised
+        words near where the title (or an abbreviation of it) is written can hold it; the
+        roles written at each of them are tested as `resolve_title` tests a role. Answered once
+        per title word for the report."""
+        given = self._titles_given.get(head)
+        if given is None:
+            given = self._titles_given[head] = self._title_written_near_a_name(head)
+        return given
+
+    def _title_written_near_a_name(self, head: str) -> bool:
+        lowered = self._lowered
+        if lowered is None:
+            lowered = self._lowered = self.text.lower()
+        if len(lowered) != len(self.text) or not head.isascii():
+            return True  # lowering moved characters: no position-wise search, assume it may
+        text, paragraphs = self.text, self._paragraphs
+        for form in {head, *_abbreviations().get(head, ())}:
+            position = lowered.find(form)
+            while position >= 0:
+                # a name whose role reaches this place starts before `low` and ends after `high`
+                low = position + len(form) - _ROLE_AFTER_REACH
+                high = position + _ROLE_BEFORE_REACH
+                first = max(bisect.bisect_right(self._paragraph_starts, high) - 1, 0)
+                for number in range(first, -1, -1):
+                    if paragraphs[number][1] < low:
+                        break
+                    for start, run in zip(*self._runs_of(number, True), strict=True):
+                        if start > high or start + len(run) < low:
+                            continue
+                        for _, span_start, end, title_role in self._reading(
+                            number, start, run
+                        ).spans:
+                            if _holds_title(self._role_at(text, span_start, end, title_role), head):
+                                return True
+                position = lowered.find(form, position + 1)
+        return False
 
     # -- the people named, paragraph by paragraph ------------------------------------------
     def _paragraph_at(self, position: int) -> int:
@@ -498,6 +545,22 @@ def _role_words_before(text: str, start: int) -> str:
             capitals = True
         chunk_end = first
     return text[first:end] if first >= 0 else ""
+
+
+def _holds_title(role: str, head: str) -> bool:
+    """Whether the role words `role` give the title `head` (lower case), spelled out or
+    abbreviated ("Gov." holds "governor")."""
+    spelled = lexicon().spelled
+    return head in {spelled.get(word, word) for word in role.lower().replace(",", " ").split()}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, tuple[str, ...]]:
+    """Title word (lower case) → its abbreviations in lower case ("governor" → "gov.")."""
+    found: dict[str, list[str]] = {}
+    for abbreviation, spelled in lexicon().spelled.items():
+        found.setdefault(spelled, []).append(abbreviation)
+    return {spelled: tuple(forms) for spelled, forms in found.items()}
 
 
 def _insert(listed: tuple[list, list[int]], mention: Mention) -> None:
