@@ -120,24 +120,40 @@ def _year_like(phrase: NumberPhrase) -> bool:
 def _before(sentence: str, start: int) -> str:
     """The few words before `start`: enough for patterns anchored at the end (`\\Z`), and
     cheap, since those patterns would otherwise be tried at every earlier position."""
-    return sentence[max(0, start - LOOK_BEHIND) : start]
+    return sentence[start - LOOK_BEHIND if start > LOOK_BEHIND else 0 : start]
 
 
-def _previous_word(sentence: str, start: int) -> str:
-    words = _before(sentence, start).split()
+def _last_word(before: str) -> str:
+    """The last white-space-separated word of `before` ("" if none): split from the right
+    once, not into every word."""
+    words = before.rsplit(None, 1)
     return words[-1] if words else ""
 
 
+def _previous_word(sentence: str, start: int) -> str:
+    return _last_word(_before(sentence, start))
+
+
 def _next_word(sentence: str, end: int) -> str:
-    words = sentence[end : end + 40].split()
+    words = sentence[end : end + 40].split(None, 1)
     return words[0].strip(",;:.") if words else ""
+
+
+# Every month _MONTH_WORD matches opens with one of these capitals: a word opening otherwise
+# is not tried against the pattern.
+_MONTH_INITIALS = frozenset("JFMASOND")
+
+
+def _is_month(word: str) -> bool:
+    """A month name or abbreviation, the whole word ("March", "Sept.")."""
+    return word[:1] in _MONTH_INITIALS and _MONTH_WORD.fullmatch(word) is not None
 
 
 def _is_not_a_count(sentence: str, phrase: NumberPhrase) -> bool:
     """Dates, years, numbers in names and personal descriptors."""
     before = _before(sentence, phrase.start)
-    previous = _previous_word(sentence, phrase.start)
-    if _MONTH_WORD.match(previous) or _MONTH_WORD.fullmatch(_next_word(sentence, phrase.end)):
+    previous = _last_word(before)
+    if _is_month(previous) or _is_month(_next_word(sentence, phrase.end)):
         return True
     if _NOT_A_COUNT_BEFORE.search(before):
         return True

