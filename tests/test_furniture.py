@@ -156,3 +156,13 @@ def test_furniture_still_found_behind_the_word_tests() -> None:
     assert furniture.furniture_kind("Troops at the base (AP Photo/Evan Vucci)") == "caption"
     assert furniture.furniture_kind("Additional reporting by Jane Doe") == "contributors"
     assert furniture.furniture_kind("Troops left the base on Monday, officials said.") is None
+
+
+def test_the_newsletter_hint_reads_only_paragraphs_short_enough_to_be_a_box() -> None:
+    long_prose = " ".join(["The council met again"] * 12) + ", and readers can sign up for updates."
+    box = "Sign up for our daily newsletter"
+    text = f"Headline\n\n{long_prose}\n\nThe vote is on Friday.\n\n{box}\n\nIt ends here."
+    kept, dropped = furniture.content_lines(text)
+    assert dropped == [box]  # the box is dropped, the long paragraph that mentions it kept
+    alone = text.replace(f"{box}\n\n", "")
+    assert furniture.content_lines(alone)[1] == []

@@ -14,6 +14,11 @@ from crosscheck.splitting import (
     _CLOSING_MARKS,
     _REALIGNMENT,
     SEGMENT_CACHE_SIZE,
+    Sentence,
+    _new_sentence,
+    has_unusual_controls,
+    is_false_break,
+    join_false_breaks,
     punkt,
     reference_punkt,
     segment,
@@ -134,6 +139,42 @@ def test_every_shortcut_decision_is_punkt_s(context: str) -> None:
     decided = punkt()._plain_decision(context)
     if decided is not None:
         assert decided == reference_punkt().text_contains_sentbreak(context)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, max_size=12).map("".join), st.lists(PIECES, max_size=40).map("".join))
+def test_a_paragraph_splits_alike_when_its_report_was_checked_for_controls_once(
+    before: str, paragraph: str
+) -> None:
+    text = f"{before}\n\n{paragraph.strip()}"
+    start, end = len(before) + 2, len(text)
+    if start < end:
+        checked = not has_unusual_controls(text)
+        assert split_paragraph(text, start, end, newline_only=checked) == split_paragraph(
+            text, start, end
+        )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, min_size=1, max_size=30).map("".join), st.data())
+def test_joining_false_breaks_asks_about_every_break_that_could_be_one(text: str, data) -> None:
+    cuts = sorted(data.draw(st.sets(st.integers(1, len(text)), max_size=6)))
+    spans = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
+    expected: list[tuple[int, int]] = []
+    for start, end in spans:
+        if expected and is_false_break(text, expected[-1][1], start):
+            expected[-1] = (expected[-1][0], end)
+        else:
+            expected.append((start, end))
+    assert join_false_breaks(text, spans) == expected
+
+
+def test_sentences_made_quickly_are_sentences_like_any_other() -> None:
+    made = _new_sentence(3, 9, 1, 2)
+    assert made == Sentence(3, 9, 1, 2) and hash(made) == hash(Sentence(3, 9, 1, 2))
+    assert repr(made) == repr(Sentence(3, 9, 1, 2))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 4
 
 
 CONTEXT_PIECES = st.sampled_from(

@@ -105,6 +105,7 @@ _NEWSLETTER = re.compile(
       | \breprint\ permission\b | \ball\ rights\ reserved\b""",
     _FLAGS,
 )
+_NEWSLETTER_MOST_WORDS = 50  # a longer paragraph is no newsletter box
 _TAG_PREFIX = re.compile(r"^(?:tags?|topics?|filed\ under|categories|keywords)\s*:", _FLAGS)
 _GLUED_WORDS = re.compile(r"[a-z]{2,}[A-Z]")
 _NAV_RUN = re.compile(r"^[^\W\d_][\w&'’ .-]{0,30}(?:\s*[/|•·]\s*[^\W\d_][\w&'’ .-]{0,30}){2,}$")
@@ -154,9 +155,9 @@ _KEY_ENDS = " .,:;!?\"'“”‘’"  # stripped from a paragraph's matching key
 class _Hints(NamedTuple):
     """What the paragraphs of a text can hold, so that rules needing it run only then.
 
-    Computed once for a report, from its text and its paragraphs' lower-case forms joined:
-    a word missing from these is missing from each paragraph, so one test of the report
-    spares a test of every paragraph.
+    Computed once for a report, from its text and the lower-case forms of the paragraphs a
+    hint serves, joined: a word missing from these is missing from each such paragraph, so
+    one test of the report spares a test of every paragraph.
     """
 
     exotic: bool  # a case twin: then the word tests cannot decide, every pattern runs
@@ -164,7 +165,8 @@ class _Hints(NamedTuple):
 
     @classmethod
     def of(cls, text: str, lowered: str) -> _Hints:
-        """The hints of `text`; `lowered` holds the lower-case form of each of its paragraphs."""
+        """The hints of `text`; `lowered` holds the lower-case form of each of its paragraphs
+        short enough to be a newsletter box (or of more paragraphs)."""
         exotic = not text.isascii() and any(twin in text for twin in _CASE_TWINS)
         return cls(exotic, exotic or _mentions(lowered, _NEWSLETTER_WORDS))
 
@@ -250,7 +252,7 @@ def _kind(line: str, lowered: str, words: int, first: bool, hints: _Hints) -> st
         if words <= 40 and not _REPORTING_CLAIM.search(line):
             return "contributors"
     if (
-        words <= 50
+        words <= _NEWSLETTER_MOST_WORDS
         and (
             exotic
             or lowered.startswith(_NEWSLETTER_STARTS)
@@ -334,7 +336,12 @@ def content_lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     lowered = [paragraph.lower() for paragraph in paragraphs]
     counted = list(map(_word_count_and_key, paragraphs, lowered))
     words = [count for count, _ in counted]
-    hints = _Hints.of(text, "\n".join(lowered))
+    # Only a paragraph of at most `_NEWSLETTER_MOST_WORDS` words can be a newsletter box, so
+    # the newsletter hint need not read the longer ones (most of a report's text).
+    short = [
+        low for low, count in zip(lowered, words, strict=True) if count <= _NEWSLETTER_MOST_WORDS
+    ]
+    hints = _Hints.of(text, "\n".join(short))
     kinds: list[str | None] = []
     headline_seen = False  # until a paragraph is kept, each may be the headline
     for paragraph, low, count in zip(paragraphs, lowered, words, strict=True):
