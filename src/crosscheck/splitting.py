@@ -426,10 +426,16 @@ def split_paragraph(
     candidate = _BREAK_CANDIDATE.search(text, start, end)
     if candidate is None or _CLOSING_TAIL.match(text, candidate.start(), end):
         return [(start, end)]  # no candidate, or only the closing one
+    return _spans_from(text, start, end, candidate.start(), newline_only)
+
+
+def _spans_from(
+    text: str, start: int, end: int, first: int, newline_only: bool
+) -> list[tuple[int, int]]:
+    """`split_paragraph(text, start, end, …)` of a paragraph whose first break candidate is
+    at `first` and is not only the closing one."""
     tokenizer = punkt()
-    bounds = tokenizer.paragraph_bounds(
-        text, start, end, candidate.start(), newline_only=newline_only
-    )
+    bounds = tokenizer.paragraph_bounds(text, start, end, first, newline_only=newline_only)
     if bounds is None:
         return [(start + s, start + e) for s, e in tokenizer.span_tokenize(text[start:end])]
     return _realigned(text, bounds, _REALIGNMENT)
@@ -519,14 +525,30 @@ def segment(text: str) -> tuple[Sentence, ...]:
 
 
 def _split_report(text: str) -> tuple[Sentence, ...]:
-    """`segment(text)`, computed."""
+    """`segment(text)`, computed.
+
+    `split_paragraph` and `_new_sentence` are spelled out in the loop: a report has dozens
+    of paragraphs, most of one sentence, and the calls cost as much as their work.
+    """
     sentences: list[Sentence] = []
+    append = sentences.append
     kept, _ = content_lines(text)
     newline_only = not has_unusual_controls(text)
+    find_candidate = _BREAK_CANDIDATE.search
+    closing_tail = _CLOSING_TAIL.match
     for paragraph_no, (p_start, p_end) in enumerate(kept):
-        spans = split_paragraph(text, p_start, p_end, newline_only=newline_only)
-        if len(spans) > 1:
-            spans = join_false_breaks(text, spans)
+        candidate = find_candidate(text, p_start, p_end)
+        if candidate is None or closing_tail(text, candidate.start(), p_end):
+            spans = ((p_start, p_end),)  # no candidate, or only the closing one
+        else:
+            spans = _spans_from(text, p_start, p_end, candidate.start(), newline_only)
+            if len(spans) > 1:
+                spans = join_false_breaks(text, spans)
         for s_start, s_end in spans:
-            sentences.append(_new_sentence(s_start, s_end, paragraph_no, len(sentences)))
+            sentence = _new_object(Sentence)
+            _set_start(sentence, s_start)
+            _set_end(sentence, s_end)
+            _set_paragraph_no(sentence, paragraph_no)
+            _set_sentence_no(sentence, len(sentences))
+            append(sentence)
     return tuple(sentences)
