@@ -105,7 +105,11 @@ def test_the_shortcut_decides_the_common_contexts_and_leaves_the_rest_to_punkt()
     assert decide("U.S. troops") is False  # an abbreviation before a lower-case word
     assert decide("U.S. The") is True  # ... and before a capitalised sentence starter
     assert decide("Gen. Smith") is False
-    assert decide("J. Smith") is None  # an initial: Punkt's own rules
+    assert decide("J. Smith") is False  # an initial before a word, whatever its case
+    assert decide("J. smith,") is False
+    assert decide("J. 2019") is None  # an initial before a token that is no word: Punkt
+    assert decide("Gen. Obama's") is False  # Punkt reads the word without its "'s"
+    assert decide("U.S. It's") is True  # "It" is a sentence starter
     assert decide("2019. The") is None  # a number: Punkt's own rules
     assert decide("U.S. Army.\u201d") is None  # a later token may break: Punkt decides
     assert decide("statement. \u201cWe") is True  # a plain word before any token
@@ -122,7 +126,7 @@ PIECES = st.sampled_from(
     list("aAbBsSjJ .,.!?\"'()-:;\u00a0\u201c\u201d\u2018\u2019")
     + ["U.S.", "Gen.", "Gen", "Mr. ", "the", "The", "He", "army", "Army", " 2019.", "..."]
     + ["\u201cGen.", "D.C.", "p.m.", "no.", "No.", "?!", " . . ", "J.", "x", "\t", "\n"]
-    + ["\u201cWe", "--", "4", "We're", "\u2026", "-", "ok,", "\x1c"]
+    + ["\u201cWe", "--", "4", "We're", "\u2026", "-", "ok,", "\x1c", "Obama's", "It's", "x's."]
 )
 
 

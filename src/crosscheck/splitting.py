@@ -74,12 +74,13 @@ def read_word_list(name: str) -> set[str]:
 # `[^\s]` is narrower under `re` than under Punkt's `regex`, so it never admits a context
 # that Punkt would tokenize differently.
 _NON_WORD = PunktLanguageVars()._re_non_word_chars  # punctuation that ends a Punkt token
-# After spaces comes a word (`next`: what Punkt's sentence-starter rule reads) or any other
-# token ("“We"): a plain word before the period breaks before either, an abbreviation
-# before the other is left to Punkt.
+# After spaces comes a word (`next`: what Punkt's sentence-starter rule reads; Punkt's word
+# pattern splits an ASCII "'s" off it: "Obama's" is "Obama" and "'s") or any other token
+# ("“We"): a plain word before the period breaks before either, an abbreviation before the
+# other is left to Punkt.
 _WORD_THEN_PERIOD = re.compile(
     rf"""(?P<token>[“‘]?[A-Za-z]+(?:\.[A-Za-z]+)*)\.
-        (?:{_NON_WORD}|[\ \xa0]+(?P<spaced>(?P<next>[A-Za-z]+),?|[^\s]+))""",
+        (?:{_NON_WORD}|[\ \xa0]+(?P<spaced>(?P<next>[A-Za-z]+)(?:'[A-Za-z]+)?,?|[^\s]+))""",
     re.VERBOSE,
 )
 _QUESTION_OR_EXCLAMATION = re.compile(rf"[^\s]*[?!](?:{_NON_WORD}|[\ \xa0]+[^\s]+)")
@@ -204,41 +205,47 @@ class NewsPunkt(PunktSentenceTokenizer):
         else:
             other_separators = False
         abbreviations = self._params.abbrev_types
+        rfind = text.rfind  # the loop's calls, looked up once per paragraph
+        word_then_period = _WORD_THEN_PERIOD.fullmatch
         bounds: list[tuple[int, int]] = []
+        append = bounds.append
         last_break, previous = start, None
         for match in _CANDIDATE.finditer(text, start if first is None else first, end):
             at = match.start()
             low = start if previous is None else previous
-            space = text.rfind(" ", low, at)
+            space = rfind(" ", low, at)
             if other_separators:
-                space = max(space, *(text.rfind(mark, low, at) for mark in _OTHER_WORD_SEPARATORS))
+                space = max(space, *(rfind(mark, low, at) for mark in _OTHER_WORD_SEPARATORS))
             if space > low:
                 word_start = space + 1
             elif previous is None:
                 word_start = start
             else:
                 return None
+            previous = at
             # The context Punkt is asked about: the word, the mark and what follows it.
             context_end = match.end(1)
             if text[at] != ".":  # "?" and "!": their own token, a break when a token follows
                 breaks = _QUESTION_OR_EXCLAMATION.fullmatch(text, word_start, context_end) and True
             else:  # the commonest shape: a word and its period, decided here
-                found = _WORD_THEN_PERIOD.fullmatch(text, word_start, context_end)
+                found = word_then_period(text, word_start, context_end)
                 if found is None:
                     breaks = None
                 else:
-                    token = found["token"]
+                    token = found[1]  # the group "token"
                     if len(token) > 1 and token.lower() not in abbreviations:
-                        breaks = True  # `_period_decision`'s commonest answer, without the call
-                    else:
-                        breaks = self._period_decision(token, found["next"], found["spaced"])
+                        # `_period_decision`'s commonest answer, without the call
+                        following = match.start(2)
+                        append((last_break, match.end()))
+                        last_break = following if following >= 0 else match.end()
+                        continue
+                    breaks = self._period_decision(token, found["next"], found["spaced"])
             if breaks is None:
                 breaks = self._untrained_sentbreak(text[word_start:context_end])
             if breaks:
-                bounds.append((last_break, match.end()))
+                append((last_break, match.end()))
                 following = match.start(2)
                 last_break = following if following >= 0 else match.end()
-            previous = at
         stop = end
         if end > start and text[end - 1].isspace():
             stop = start + len(text[start:end].rstrip())
@@ -348,8 +355,9 @@ class NewsPunkt(PunktSentenceTokenizer):
     def _period_decision(self, token: str, follower: str | None, spaced: str | None) -> bool | None:
         """Punkt's answer for `token` and its period before a word `follower` (None: before
         punctuation, or after spaces (`spaced`) before a token that is no word), or None."""
-        if len(token) == 1:
-            return None  # an initial ("J. Smith"): Punkt's initial rules apply
+        if len(token) == 1:  # an initial ("J. Smith"): no break before a word, whatever
+            # its case (Punkt's initial rules); before any other token Punkt decides
+            return False if follower else None
         if token.lower() not in self._params.abbrev_types:
             return True  # a word ending in a period, followed by a token: a break
         if follower is None and spaced:
@@ -418,10 +426,16 @@ def split_paragraph(
     candidate = _BREAK_CANDIDATE.search(text, start, end)
     if candidate is None or _CLOSING_TAIL.match(text, candidate.start(), end):
         return [(start, end)]  # no candidate, or only the closing one
+    return _spans_from(text, start, end, candidate.start(), newline_only)
+
+
+def _spans_from(
+    text: str, start: int, end: int, first: int, newline_only: bool
+) -> list[tuple[int, int]]:
+    """`split_paragraph(text, start, end, …)` of a paragraph whose first break candidate is
+    at `first` and is not only the closing one."""
     tokenizer = punkt()
-    bounds = tokenizer.paragraph_bounds(
-        text, start, end, candidate.start(), newline_only=newline_only
-    )
+    bounds = tokenizer.paragraph_bounds(text, start, end, first, newline_only=newline_only)
     if bounds is None:
         return [(start + s, start + e) for s, e in tokenizer.span_tokenize(text[start:end])]
     return _realigned(text, bounds, _REALIGNMENT)
@@ -511,14 +525,30 @@ def segment(text: str) -> tuple[Sentence, ...]:
 
 
 def _split_report(text: str) -> tuple[Sentence, ...]:
-    """`segment(text)`, computed."""
+    """`segment(text)`, computed.
+
+    `split_paragraph` and `_new_sentence` are spelled out in the loop: a report has dozens
+    of paragraphs, most of one sentence, and the calls cost as much as their work.
+    """
     sentences: list[Sentence] = []
+    append = sentences.append
     kept, _ = content_lines(text)
     newline_only = not has_unusual_controls(text)
+    find_candidate = _BREAK_CANDIDATE.search
+    closing_tail = _CLOSING_TAIL.match
     for paragraph_no, (p_start, p_end) in enumerate(kept):
-        spans = split_paragraph(text, p_start, p_end, newline_only=newline_only)
-        if len(spans) > 1:
-            spans = join_false_breaks(text, spans)
+        candidate = find_candidate(text, p_start, p_end)
+        if candidate is None or closing_tail(text, candidate.start(), p_end):
+            spans = ((p_start, p_end),)  # no candidate, or only the closing one
+        else:
+            spans = _spans_from(text, p_start, p_end, candidate.start(), newline_only)
+            if len(spans) > 1:
+                spans = join_false_breaks(text, spans)
         for s_start, s_end in spans:
-            sentences.append(_new_sentence(s_start, s_end, paragraph_no, len(sentences)))
+            sentence = _new_object(Sentence)
+            _set_start(sentence, s_start)
+            _set_end(sentence, s_end)
+            _set_paragraph_no(sentence, paragraph_no)
+            _set_sentence_no(sentence, len(sentences))
+            append(sentence)
     return tuple(sentences)
