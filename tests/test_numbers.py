@@ -21,6 +21,7 @@ from crosscheck.numbers import (
     apply_bound,
     load_hedges,
     parse_quantity,
+    scaled,
     words_value,
 )
 
@@ -318,3 +319,23 @@ def test_words_gathered_by_first_letter_match_as_the_plain_alternation(text):
     for at in range(len(text) + 1):
         found, expected = gathered.match(text, at), plain.match(text, at)
         assert (found and found.group()) == (expected and expected.group())
+
+
+@pytest.mark.parametrize(
+    ("literal", "value"),
+    [("$65.4 billion", 65_400_000_000), ("4.8 million", 4_800_000), ("$0.7 trillion", 7e11)],
+)
+def test_decimal_multiples_are_exact_as_written(literal, value):
+    quantity = parse_quantity(literal)
+    assert quantity.low == quantity.high == value  # not 65,400,000,000.00001
+
+
+@given(
+    st.integers(min_value=1, max_value=99_999),
+    st.integers(min_value=1, max_value=9),
+    st.sampled_from([1e3, 1e6, 1e9, 1e12]),
+)
+def test_scaled_is_the_nearest_float_to_the_product_as_written(whole, tenths, scale):
+    value = float(f"{whole}.{tenths}")
+    exact = (whole * 10 + tenths) * int(scale) // 10  # a whole number: scale is a power of ten
+    assert scaled(value, scale) == float(exact)

@@ -26,6 +26,7 @@ from .numbers import (
     apply_bound,
     load_hedges,
     parse_quantity,
+    scaled,
 )
 
 
@@ -261,7 +262,9 @@ def _range(match: re.Match, hedge: str, bound: str, start: int) -> NumberPhrase 
         return None
     if first.exact and first.scale == 1 and second.scale > 1:  # "20 to 30 million"
         if first.low * second.scale <= second.high:
-            first = Quantity(first.low * second.scale, first.high * second.scale, True)
+            first = Quantity(
+                scaled(first.low, second.scale), scaled(first.high, second.scale), True
+            )
     if first.low >= second.high:  # "from 2,000 to 400" is a change, not a range
         return None
     literal = match.group("number")

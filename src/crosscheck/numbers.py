@@ -13,6 +13,7 @@ import csv
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from .paths import LEXICON_DIR
@@ -117,13 +118,21 @@ def words_value(phrase: str) -> float | None:
     return total + current if seen else None
 
 
+def scaled(value: float, scale: float) -> float:
+    """`value` times `scale` as written in decimal: "65.4 billion" is 65,400,000,000, where
+    binary floating point would give 65,400,000,000.00001."""
+    if scale == 1.0 or value == int(value):
+        return value * scale
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
+
+
 def _digits_value(literal: str) -> tuple[float, float]:
     """Value and trailing multiplier of "2,000", "1.5 million", "$1.5bn", "$500 million"."""
     match = _DIGITS_PATTERN.search(literal)
     value = float(match.group().replace(",", ""))
     rest = literal[match.end() :].strip().lower()
     scale = SCALES.get(rest) or MONEY_SUFFIXES.get(rest) or 1.0
-    return value * scale, scale
+    return scaled(value, scale), scale
 
 
 def parse_quantity(literal: str) -> Quantity | None:
