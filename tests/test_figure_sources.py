@@ -52,6 +52,11 @@ def figure(text: str, words: str) -> dict:
         # a relative clause: the figure is the head of the said clause
         ("Police raided five warehouses the ministry says held weapons.", "five warehouses",
          "the ministry"),
+        # a possessive does not end the phrase the way a plural head does
+        ("Some 80 cars were towed, according to the county sheriff's office.", "Some 80 cars",
+         "the county sheriff's office"),
+        ("Some 80 cars were towed, according to officials familiar with the count.",
+         "Some 80 cars", "officials"),
     ],
 )  # fmt: skip
 def test_source_frames(text, words, source):
@@ -72,6 +77,8 @@ def test_source_frames(text, words, source):
         ("Guards were posted at the two gates and at other border posts.", "two gates"),
         # no one is named
         ("Twelve schools closed.", "Twelve schools"),
+        # an imperative has no subject to speak for the number
+        ("Please read the three guides we published.", "three guides"),
     ],
 )  # fmt: skip
 def test_no_source(text, words):

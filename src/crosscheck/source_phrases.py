@@ -44,7 +44,7 @@ NOT_SUBJECT = (
     | PREPOSITIONS
     | frozenset(
         """there who which whom whose where are am been being said says say told not no nor it
-    he she they we i you them him us me what whether let's let’s""".split()
+    he she they we i you them him us me what whether let's let’s please""".split()
     )
 )
 SENTENCE_OPENERS = frozenset(w.lower() for w in lexicon().not_names) - DETERMINERS - {"officials"}
@@ -277,11 +277,16 @@ def phrase_after(tokens: list[Token], begin: int) -> int | None:
             break
         if not _np_word(token) or _is_link_participle(tokens, i):
             break
-        if last is not None and not token.capitalised and tokens[last].low.endswith("s"):
+        if last is not None and not token.capitalised and _plural(tokens[last].low):
             if not tokens[last].capitalised:
                 break  # "officials familiar with ...": the head has been read
         last, i = i, i + 1
     return last
+
+
+def _plural(low: str) -> bool:
+    """A plural noun ("officials"), not a possessive ("the sheriff's office" goes on)."""
+    return low.endswith("s") and not low.endswith(("'s", "’s"))
 
 
 def phrase_text(sentence: str, tokens: list[Token], start: int, end: int) -> str:
