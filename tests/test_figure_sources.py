@@ -57,6 +57,11 @@ def figure(text: str, words: str) -> dict:
          "the county sheriff's office"),
         ("Some 80 cars were towed, according to officials familiar with the count.",
          "Some 80 cars", "officials"),
+        # "according to" speaks for its own part of a sentence of semicolon-separated parts
+        ("The auditors found that Acme keeps $9 billion abroad; Zenco keeps $4 billion, "
+         "according to its filings.", "$9 billion", "The auditors"),
+        ("The auditors found that Acme keeps $9 billion abroad; Zenco keeps $4 billion, "
+         "according to its filings.", "$4 billion", "its filings"),
     ],
 )  # fmt: skip
 def test_source_frames(text, words, source):

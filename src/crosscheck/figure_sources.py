@@ -129,9 +129,18 @@ def _according_to(sentence: str, tokens: list[Token]) -> list[Attribution]:
         if token.low == "according" and tokens[i + 1].low == "to":
             last = phrase_after(tokens, i + 2)
             if last is not None:
-                frame = _attribution(sentence, tokens, i + 2, last, (0, len(sentence)))
+                scope = _semicolon_clause(sentence, token.start)
+                frame = _attribution(sentence, tokens, i + 2, last, scope)
                 found.append(replace(frame, cited=True))
     return found
+
+
+def _semicolon_clause(sentence: str, position: int) -> tuple[int, int]:
+    """The part of the sentence between the semicolons around `position`: "A holds $5 billion;
+    B holds $3 billion, according to its website" cites the website for B's figure only."""
+    start = sentence.rfind(";", 0, position) + 1
+    end = sentence.find(";", position)
+    return start, len(sentence) if end < 0 else end
 
 
 def _inverted(sentence: str, tokens: list[Token], v: int) -> Attribution | None:
