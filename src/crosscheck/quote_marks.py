@@ -27,6 +27,9 @@ _CLOSE_BEFORE = ",.;:!?)]}\u2014\u2013-\u2026"
 _SINGLE_QUOTE = re.compile(
     r"[\u2018'](?:(?<=^.)|(?<=[\s(\[\u2014\u2013].))(?=[A-Za-z0-9])((?:[^\u2018\u2019'\n]|[\u2019'](?=[A-Za-z]))+?[^\s])[\u2019'](?=[\s,.;:!?)\]\u2014\u2013]|$)"
 )
+# What may stand before the mark opening a single-quoted span, besides a space: a bracket or
+# dash, or a double mark (a span may open right after a paired quotation closes).
+_BEFORE_SINGLE_OPENING = '([\u2014\u2013"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'
 # The marks a quotation is paired from: the double marks and the single marks that open one.
 # A paragraph with none (an apostrophe ’ alone pairs with nothing) holds no quotation unless it
 # carries on the previous paragraph's.
@@ -116,7 +119,10 @@ def _first_mark_closes(text: str, p_start: int, p_end: int) -> bool:
 def _single_quoted(
     text: str, p_start: int, p_end: int, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    if text.find("'", p_start, p_end) < 0 and text.find("\u2018", p_start, p_end) < 0:
+    if not (
+        _may_open_single(text, "'", p_start, p_end)
+        or _may_open_single(text, "\u2018", p_start, p_end)
+    ):
         return []  # no mark that can open a single-quoted span (most paragraphs)
     pairs = []
     gaps, cursor = [], p_start
@@ -128,6 +134,22 @@ def _single_quoted(
         for match in _SINGLE_QUOTE.finditer(text[g_start:g_end]):
             pairs.append((g_start + match.start(), g_start + match.end() - 1))
     return pairs
+
+
+def _may_open_single(text: str, mark: str, p_start: int, p_end: int) -> bool:
+    """Whether `mark` stands somewhere in the paragraph where a single-quoted span can open:
+    at its start or after a space, bracket, dash or double mark, before a letter or digit.
+    Without one the paragraph's single marks are all apostrophes ("it's") and _SINGLE_QUOTE
+    need not be run; the test is looser than the pattern, never stricter."""
+    position = text.find(mark, p_start, p_end)
+    while position >= 0:
+        before = text[position - 1] if position > p_start else " "
+        if (before.isspace() or before in _BEFORE_SINGLE_OPENING) and text[
+            position + 1 : position + 2
+        ].isalnum():
+            return True
+        position = text.find(mark, position + 1, p_end)
+    return False
 
 
 def _starts_with_opening(text: str, p_start: int, p_end: int) -> bool:
