@@ -124,8 +124,8 @@ def sentence_tokens(sentence: str) -> list[Token]:
     for chunk in sentence.split():
         start = find(chunk, end)  # only white space lies between `end` and the chunk
         end = start + len(chunk)
-        if chunk.isalnum():
-            append(_new_token(Token, (start, end) + _token_fields(chunk)))
+        if chunk.isalnum():  # a word: its fields as `_token_fields` gives them, inline
+            append(_new_token(Token, (start, end, chunk, chunk.lower(), True, chunk[0].isupper())))
             continue
         # "J." before a capital is an initial, before anything else a letter and a stop
         capital_after = chunk[-1] == "." and bool(_CAPITAL_AFTER.match(sentence, end))
