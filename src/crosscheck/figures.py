@@ -139,11 +139,6 @@ def _attribute(rows: list[dict], sources: ParagraphSources, index: int, offset: 
         row["when"] = nearest(times, start)
 
 
-def empty_figures() -> pd.DataFrame:
-    """A figures frame with no rows but every column and dtype."""
-    return _frame([], [])
-
-
 def _frame(rows: list[dict], article_ids: list[str]) -> pd.DataFrame:
     """The contract's columns and dtypes, on a plain RangeIndex (article_id is a column).
 

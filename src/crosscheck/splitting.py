@@ -157,13 +157,6 @@ class NewsPunkt(PunktSentenceTokenizer):
     sentences, a fraction of the time.
     """
 
-    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
-        """`span_tokenize(text)` as a list: the same spans, without Punkt's generators."""
-        bounds = self._plain_bounds(text)
-        if bounds is None:
-            return list(self.span_tokenize(text))
-        return _realigned(text, bounds, _REALIGNMENT)
-
     def _slices_from_text(self, text: str) -> Iterator[slice]:
         """Punkt's sentence slices (before closing marks are realigned), in one pass."""
         bounds = self._plain_bounds(text)
