@@ -17,6 +17,7 @@ from crosscheck.compare import (
     intervals_conflict,
 )
 from crosscheck.errors import CrosscheckError
+from crosscheck.figure_page import show_question
 from crosscheck.findings import describe_disagreements, findings_html
 
 MONITOR = (
@@ -310,3 +311,13 @@ def test_a_headline_repeating_the_body_is_one_statement_not_a_disagreement():
     assert set(other["status"]) == {"conflict"}
     assert any("In A, 300 and more than 400 (the army) cannot both be true" in s
                for s in describe_disagreements(other))  # fmt: skip
+
+
+def test_the_page_heading_names_the_reports_as_every_page_does():
+    articles = reports(
+        ("late", "Late <Wire>", "2018-12-19", "No figures."),
+        ("early", "Early Post", "2017-11-30", "No figures."),
+    )
+    heading = show_question("Troops", ["troops"], articles).data
+    assert "How many troops do the reports count" in heading
+    assert "Early Post (30 Nov 2017); Late &lt;Wire&gt; (19 Dec 2018)." in heading

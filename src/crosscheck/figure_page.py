@@ -9,6 +9,7 @@ from IPython.display import HTML
 
 from .findings import findings_html
 from .grouping import CATEGORY_WORDS
+from .overview import report_labels
 
 SENTENCE_COLUMNS = ["outlet", "date", "figure", "interval", "hedge", "source", "sentence"]
 TABLE_COLUMNS = [
@@ -32,10 +33,7 @@ def _date(value: object) -> str:
 def show_question(title: str, categories: list[str], articles: pd.DataFrame) -> HTML:
     """The page's heading: its question, the categories it covers and the reports compared."""
     words = ", ".join(categories) if categories else ", ".join(CATEGORY_WORDS)
-    reports = "; ".join(
-        f"{row.get('outlet') or article_id}, {_date(row.get('published'))}"
-        for article_id, row in articles.sort_values("published", na_position="last").iterrows()
-    )
+    reports = "; ".join(report_labels(articles))  # every page names the reports alike
     return HTML(
         f"<h2>{html.escape(figures_question(title))}</h2>"
         f"<p><b>Categories:</b> {html.escape(words)}.<br>"
