@@ -96,3 +96,19 @@ def test_marked_escapes_around_and_inside_marks() -> None:
     text = f"x {SCRIPT} y"
     out = evidence.marked(text, [(2, 2 + len(SCRIPT))])
     assert out == f'x <mark class="cc-mark">{html.escape(SCRIPT)}</mark> y'
+
+
+def test_context_names_each_report_as_every_page_does() -> None:
+    text = "Head\n\nFirst sentence here. Officials said 40 boats sank. Last one."
+    articles = pd.DataFrame(
+        {"outlet": ["Wire <b>"], "published": pd.to_datetime(["2018-12-19"]), "text": [text]},
+        index=pd.Index(["w"], name="article_id"),
+    )
+    start = text.index("40 boats")
+    cited = pd.DataFrame(
+        {"article_id": ["w"], "sentence_no": [2], "start": [start], "end": [start + 8]}
+    )
+    page = evidence.context_html(articles, cited)
+    assert "<h4>Wire &lt;b&gt; (19 Dec 2018)</h4>" in page
+    assert "— Wire &lt;b&gt; (19 Dec 2018), sentence 3</span>" in page
+    assert '<mark class="cc-mark">40 boats</mark>' in page

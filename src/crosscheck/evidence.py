@@ -15,6 +15,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from .articles import segment
+from .overview import report_labels
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.:-]+")
 
@@ -43,13 +44,6 @@ def marked(text: str, spans: Iterable[tuple[int, int]], offset: int = 0) -> str:
     return "".join(pieces)
 
 
-def _label(articles: pd.DataFrame, article_id: str) -> str:
-    row = articles.loc[article_id]
-    outlet = str(row.get("outlet") or "") or str(article_id)
-    published = row.get("published")
-    return outlet if published is None or pd.isna(published) else f"{outlet}, {published:%d %b %Y}"
-
-
 def context_html(articles: pd.DataFrame, cited: pd.DataFrame, neighbours: int = 1) -> str:
     """Each cited sentence, anchored, between `neighbours` sentences of context, cited spans marked.
 
@@ -61,6 +55,7 @@ def context_html(articles: pd.DataFrame, cited: pd.DataFrame, neighbours: int = 
     if "article_id" not in cited.columns:
         cited = cited.reset_index()
     blocks = []
+    labels = report_labels(articles)  # reports named as on every page
     by_date = articles.sort_values("published", na_position="last", kind="stable").index
     rank = {article_id: number for number, article_id in enumerate(by_date)}
     cited = cited.assign(_rank=cited["article_id"].map(rank)).sort_values(
@@ -74,7 +69,8 @@ def context_html(articles: pd.DataFrame, cited: pd.DataFrame, neighbours: int = 
             rows["sentence_no"], rows["start"], rows["end"], strict=True
         ):
             spans_by_sentence.setdefault(int(sentence_no), []).append((int(start), int(end)))
-        blocks.append(f"<h4>{html.escape(_label(articles, article_id))}</h4>")
+        label = html.escape(labels[article_id])
+        blocks.append(f"<h4>{label}</h4>")
         for sentence_no in sorted(spans_by_sentence):
             if not 0 <= sentence_no < len(sentences):
                 continue
@@ -89,8 +85,7 @@ def context_html(articles: pd.DataFrame, cited: pd.DataFrame, neighbours: int = 
                 f'<span class="cc-context">{html.escape(context_before)}</span> '
                 f"<strong>{body}</strong> "
                 f'<span class="cc-context">{html.escape(context_after)}</span> '
-                f'<span class="cc-source">({html.escape(_label(articles, article_id))}, '
-                f"sentence {sentence_no + 1})</span></p>"
+                f'<span class="cc-source">— {label}, sentence {sentence_no + 1}</span></p>'
             )
     return "\n".join(blocks)
 

@@ -21,10 +21,6 @@ def _with_source(row: pd.Series) -> str:
     return f"{figure_phrase(row)} ({source})" if source else figure_phrase(row)
 
 
-def _date(value: pd.Timestamp) -> str:
-    return "undated" if pd.isna(value) else f"{value.day} {value:%b %Y}"
-
-
 def _gap(days: float) -> str:
     if days >= 540:
         return f"{round(days / 365)} years"
